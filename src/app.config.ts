@@ -1,0 +1,30 @@
+// Evaluated by Taro at build time (Node), once per platform: TARO_ENV is the `--type`.
+const isH5 = process.env.TARO_ENV === 'h5'
+
+const mainPages = [
+  'pages/index/index', // 首页
+  'pages/repair/new', // 我要报修
+  'pages/tickets/index', // 我的报修
+  'pages/ticket/detail', // 工单详情
+]
+
+// Local mode only (H5 + local stack): switch the demo identity. Never in the weapp app.json.
+const devPages = isH5 ? ['pages/dev/identity'] : []
+
+export default defineAppConfig({
+  pages: [...mainPages, ...devPages],
+  subPackages: [
+    {
+      // Staff pages: loaded on demand so the owners' main package stays small.
+      root: 'staff',
+      pages: ['inbox/index', 'task/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '物业服务',
+    navigationBarBackgroundColor: '#1f6f5c',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+})
