@@ -1,0 +1,4 @@
+export * from './actions';
+export * from './envelope';
+export * from './fields';
+export * from './views';

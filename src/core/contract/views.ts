@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { TICKET_STATES } from '../tickets/states';
+import { STAFF_ROLES } from '../tickets/actor';
+import { TEMPLATE_KEYS } from '../notify/templates';
+
+/** What the client is told about tickets. Staff-only data never appears in an owner's view. */
+export const ticketStateSchema = z.enum(TICKET_STATES);
+export const templateKeySchema = z.enum(TEMPLATE_KEYS);
+
+export const timelineEntrySchema = z.object({
+  at: z.number(),
+  actorName: z.string(),
+  actorKind: z.enum(['owner', 'staff', 'system']),
+  event: z.string(),
+  eventLabel: z.string(),
+  from: ticketStateSchema.nullable(),
+  to: ticketStateSchema,
+  note: z.string(),
+});
+
+export const deadlineSchema = z.object({
+  clock: z.enum(['dispatch', 'onSite', 'callback']),
+  label: z.string(),
+  dueAt: z.number(),
+  stoppedAt: z.number().nullable(),
+  breached: z.boolean(),
+});
+
+export const ticketSummarySchema = z.object({
+  id: z.string(),
+  no: z.string(),
+  state: ticketStateSchema,
+  stateLabel: z.string(),
+  categoryName: z.string(),
+  categoryIcon: z.string(),
+  place: z.string(),
+  description: z.string(),
+  urgent: z.boolean(),
+  assigneeName: z.string().nullable(),
+  /** The running deadline that matters most now, if any. */
+  dueAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const ticketViewSchema = ticketSummarySchema.extend({
+  version: z.number(),
+  category: z.string(),
+  area: z.enum(['home', 'public']),
+  photos: z.array(z.string()),
+  appointment: z.object({ start: z.number(), end: z.number() }).nullable(),
+  owner: z.object({ name: z.string(), phone: z.string() }),
+  assignee: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  quote: z
+    .object({
+      items: z.array(z.object({ name: z.string(), priceFen: z.number(), quantity: z.number() })),
+      totalFen: z.number(),
+      note: z.string(),
+      decision: z.enum(['accepted', 'declined']).nullable(),
+    })
+    .nullable(),
+  rating: z.object({ handling: z.number(), staff: z.number(), comment: z.string(), at: z.number() }).nullable(),
+  referral: z.object({ contact: z.string(), note: z.string() }).nullable(),
+  cancelReason: z.string().nullable(),
+  deadlines: z.array(deadlineSchema),
+  timeline: z.array(timelineEntrySchema),
+  /** Events the viewer may cause now; pages show exactly these buttons. */
+  actions: z.array(z.string()),
+});
+
+export const unitViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  community: z.string(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  relation: z.enum(['owner', 'family', 'tenant']),
+});
+
+export const identitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('guest') }),
+  z.object({ kind: z.literal('owner'), name: z.string(), phone: z.string(), units: z.array(unitViewSchema) }),
+  z.object({
+    kind: z.literal('staff'),
+    staffId: z.string(),
+    name: z.string(),
+    role: z.enum(STAFF_ROLES),
+    roleName: z.string(),
+    credits: z.record(z.string(), z.number()),
+  }),
+]);
+
+export const templateRefSchema = z.object({ key: templateKeySchema, id: z.string(), title: z.string() });
+
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+export type TicketView = z.infer<typeof ticketViewSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type Identity = z.infer<typeof identitySchema>;
+export type UnitView = z.infer<typeof unitViewSchema>;
+export type TemplateRef = z.infer<typeof templateRefSchema>;

@@ -1,0 +1,31 @@
+/**
+ * Error codes every action may answer with, each with the Chinese message an owner or staff
+ * member sees. Codes are stable API; messages are product copy.
+ */
+export const ERROR_MESSAGES = {
+  'INPUT.INVALID': '提交的信息有误，请检查后重试',
+  'AUTH.REQUIRED': '请在微信中打开后重试',
+  'AUTH.NOT_BOUND': '您还没有绑定房屋，请先完成房屋绑定',
+  'AUTH.UNIT_NOT_YOURS': '只能为已绑定的房屋报修',
+  'AUTH.FORBIDDEN': '您没有权限进行此操作',
+  'ACTION.UNKNOWN': '暂不支持该操作',
+  'TICKET.NOT_FOUND': '没有找到这张工单',
+  'TICKET.ALREADY_TAKEN': '该任务已被其他同事接单',
+  'TICKET.ILLEGAL_TRANSITION': '工单当前状态不能进行此操作',
+  'TICKET.VERSION_CONFLICT': '工单刚刚有更新，请刷新后重试',
+  'SYSTEM.ERROR': '系统繁忙，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

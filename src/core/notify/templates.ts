@@ -1,0 +1,67 @@
+import type { FieldKind } from './fields';
+
+/**
+ * The subscription-message templates the product sends. Template ids differ per mini-program
+ * and live in configuration (env `TEMPLATE_ID_<KEY>`); here are only keys, titles and fields.
+ */
+export const TEMPLATE_KEYS = [
+  'task_assigned',
+  'task_reopened',
+  'ticket_cancelled',
+  'order_accepted',
+  'quote_pending',
+  'repair_done',
+  'ticket_referred',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export interface TemplateSpec {
+  title: string;
+  audience: 'owner' | 'staff';
+  fields: Record<string, FieldKind>;
+}
+
+export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
+  task_assigned: {
+    title: '新任务提醒',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time', phrase5: 'phrase' },
+  },
+  task_reopened: {
+    title: '返修提醒',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
+  ticket_cancelled: {
+    title: '工单取消通知',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
+  order_accepted: {
+    title: '接单通知',
+    audience: 'owner',
+    fields: { character_string1: 'character_string', thing2: 'thing', name3: 'name', phone_number4: 'phone_number', time5: 'time' },
+  },
+  quote_pending: {
+    title: '报价确认提醒',
+    audience: 'owner',
+    fields: { character_string1: 'character_string', thing2: 'thing', amount3: 'amount', thing4: 'thing' },
+  },
+  repair_done: {
+    title: '维修完成通知',
+    audience: 'owner',
+    fields: { character_string1: 'character_string', thing2: 'thing', name3: 'name', time4: 'time', thing5: 'thing' },
+  },
+  ticket_referred: {
+    title: '工单转介通知',
+    audience: 'owner',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
+};
+
+/** Templates an owner is asked to accept when submitting a repair (WeChat allows 3 per tap). */
+export const OWNER_SUBMIT_TEMPLATES: readonly TemplateKey[] = ['order_accepted', 'quote_pending', 'repair_done'];
+/** Templates a staff member is asked to accept on each natural tap (open inbox, accept, finish). */
+export const STAFF_TEMPLATES: readonly TemplateKey[] = ['task_assigned', 'task_reopened', 'ticket_cancelled'];
+
+export const templateEnvName = (key: TemplateKey): string => `TEMPLATE_ID_${key.toUpperCase()}`;

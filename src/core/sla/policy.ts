@@ -1,0 +1,48 @@
+/**
+ * Service standards as policy data. Every number of docs/standards.md that the product enforces
+ * lives here with its default; a company may override any of them.
+ */
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+export interface RepairPolicy {
+  /** 派单: intake → dispatched (003 #26, 004 一). */
+  dispatchMinutes: number;
+  /** 派单 for public-area repairs (003 #17, 000 4.7). */
+  publicDispatchMinutes: number;
+  /** Technician on site after dispatch when no appointment is set (003 #26). */
+  onSiteMinutes: number;
+  /** Callback target after the ticket is returned (003 #26). */
+  callbackHours: number;
+  /** Callback hard cap after return (000 4.9.1). */
+  callbackCapHours: number;
+  /** A callback rating at or below this on either question reopens the ticket. */
+  reopenAtOrBelow: number;
+}
+
+export interface PushPolicy {
+  /** Wait before a failed or unconfirmed subscription message is tried again. */
+  retrySeconds: number;
+  /** After this many failed attempts a message stays in the in-app inbox only. */
+  maxAttempts: number;
+}
+
+export interface Policy {
+  /** Business time zone offset in minutes (China Standard Time, no DST). */
+  utcOffsetMinutes: number;
+  repair: RepairPolicy;
+  push: PushPolicy;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  utcOffsetMinutes: 8 * 60,
+  repair: {
+    dispatchMinutes: 2,
+    publicDispatchMinutes: 10,
+    onSiteMinutes: 15,
+    callbackHours: 8,
+    callbackCapHours: 24,
+    reopenAtOrBelow: 2,
+  },
+  push: { retrySeconds: 60, maxAttempts: 5 },
+};

@@ -1,0 +1,62 @@
+import type { Trade } from '../catalog/categories';
+
+export const STAFF_ROLES = [
+  'front_desk',
+  'housekeeper',
+  'technician',
+  'team_lead',
+  'supervisor',
+  'manager',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
+  front_desk: '客服前台',
+  housekeeper: '客服管家',
+  technician: '维修师傅',
+  team_lead: '组长',
+  supervisor: '客服主任',
+  manager: '项目负责人',
+};
+
+export type Team = 'engineering' | 'customer_service' | 'cleaning' | 'greening' | 'management';
+
+/** Who causes a transition. Identity always comes from the platform, never from the event. */
+export type Actor =
+  | { kind: 'owner'; openid: string; name: string }
+  | {
+      kind: 'staff';
+      openid: string;
+      staffId: string;
+      name: string;
+      phone: string;
+      role: StaffRole;
+      team: Team;
+      trades: readonly Trade[];
+    }
+  | { kind: 'system' };
+
+/** How an actor is written into the audit trail: enough to show a timeline, no secrets. */
+export interface ActorRef {
+  kind: Actor['kind'];
+  name: string;
+  role?: StaffRole;
+}
+
+export const actorRef = (actor: Actor): ActorRef => {
+  if (actor.kind === 'system') return { kind: 'system', name: '系统' };
+  if (actor.kind === 'owner') return { kind: 'owner', name: actor.name };
+  return { kind: 'staff', name: actor.name, role: actor.role };
+};
+
+/** The assignee acting on their own ticket: everything the workflow needs is on the ticket. */
+export const assigneeActor = (t: {
+  assignee: { staffId: string; openid: string; name: string; phone: string; role: StaffRole } | null;
+  team: Team;
+  trade: Trade;
+}): Actor | null =>
+  t.assignee
+    ? { kind: 'staff', ...t.assignee, team: t.team, trades: [t.trade] }
+    : null;
+
+export const SYSTEM: Actor = { kind: 'system' };

@@ -1,0 +1,34 @@
+import type { Assignee, QuoteItem } from './model';
+
+/** Everything that can happen to a repair ticket. Data only; who did it travels separately. */
+export type TicketEvent =
+  | { type: 'dispatch'; assignee: Assignee }
+  | { type: 'accept' }
+  | { type: 'arrive' }
+  | { type: 'quote'; items: QuoteItem[]; note: string }
+  | { type: 'confirm_quote' }
+  | { type: 'decline_quote'; reason: string }
+  | { type: 'start' }
+  | { type: 'finish'; note: string }
+  | { type: 'request_callback' }
+  | { type: 'rate'; handling: number; staff: number; comment: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'refer'; contact: string; note: string };
+
+export type TicketEventType = TicketEvent['type'] | 'submit';
+
+export const EVENT_LABELS: Record<TicketEventType, string> = {
+  submit: '提交报修',
+  dispatch: '派单',
+  accept: '接单',
+  arrive: '到场',
+  quote: '报价',
+  confirm_quote: '确认报价',
+  decline_quote: '不同意报价',
+  start: '开始维修',
+  finish: '完工返单',
+  request_callback: '待回访评价',
+  rate: '回访评价',
+  cancel: '取消报修',
+  refer: '转介外部服务',
+};

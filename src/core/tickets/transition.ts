@@ -1,0 +1,202 @@
+import type { ErrorCode } from '../errors';
+import { planMessage, type MessagePlan } from '../notify/plan';
+import { nextDueAt, startClock, stopClock } from '../sla/clocks';
+import type { Policy } from '../sla/policy';
+import { actorRef, type Actor } from './actor';
+import type { TicketEvent } from './events';
+import type { AuditEntry, ClockName, OutboxMessage, RepairTicket } from './model';
+import { FINAL_STATES, type TicketState } from './states';
+import { REPAIR_ENTRIES, REPAIR_TRANSITIONS, TAKEN_WHEN_MISSING, type Party } from './workflow';
+
+export interface TransitionContext {
+  actor: Actor;
+  now: number;
+  policy: Policy;
+}
+
+export interface TransitionEffects {
+  audit: AuditEntry;
+  clocks: { started: ClockName[]; stopped: ClockName[] };
+  /** Messages put in the ticket's outbox by this step. */
+  messages: OutboxMessage[];
+  /** Messages not queued because the owner granted no credit for them (shown in-app only). */
+  unsubscribed: MessagePlan[];
+}
+
+export type TransitionResult =
+  | { ok: true; ticket: RepairTicket; effects: TransitionEffects }
+  | { ok: false; code: ErrorCode };
+
+const DESK_ROLES = new Set(['front_desk', 'housekeeper', 'supervisor', 'manager']);
+
+export const isParty = (party: Party, actor: Actor, t: RepairTicket): boolean => {
+  switch (party) {
+    case 'system':
+      return actor.kind === 'system';
+    case 'owner':
+      return actor.kind === 'owner' && actor.openid === t.owner.openid;
+    case 'assignee':
+      return actor.kind === 'staff' && actor.staffId === t.assignee?.staffId;
+    case 'teammate':
+      return (
+        actor.kind === 'staff' &&
+        (actor.role === 'technician' || actor.role === 'team_lead') &&
+        actor.team === t.team &&
+        actor.trades.includes(t.trade)
+      );
+    case 'desk':
+      return actor.kind === 'staff' && DESK_ROLES.has(actor.role);
+  }
+};
+
+/** Checks an event's own data, so a bad value can never reach a saved ticket. */
+const invalidEvent = (e: TicketEvent): boolean => {
+  const score = (n: number) => !Number.isInteger(n) || n < 1 || n > 5;
+  if (e.type === 'rate') return score(e.handling) || score(e.staff);
+  if (e.type === 'quote')
+    return e.items.length === 0 || e.items.some((i) => !Number.isInteger(i.priceFen) || i.priceFen < 0 || !(i.quantity > 0));
+  return false;
+};
+
+/** The event's own changes to the ticket's data (besides state, clocks, audit and messages). */
+const applyData = (t: RepairTicket, e: TicketEvent, actor: Actor, now: number, to: TicketState): RepairTicket => {
+  switch (e.type) {
+    case 'dispatch':
+      return { ...t, assignee: e.assignee };
+    case 'accept':
+      // A teammate taking an unaccepted task becomes its assignee.
+      return actor.kind === 'staff' && actor.staffId !== t.assignee?.staffId
+        ? { ...t, assignee: { staffId: actor.staffId, openid: actor.openid, name: actor.name, phone: actor.phone, role: actor.role } }
+        : t;
+    case 'quote': {
+      const totalFen = e.items.reduce((sum, i) => sum + Math.round(i.priceFen * i.quantity), 0);
+      return { ...t, quote: { items: e.items, totalFen, note: e.note, at: now, decision: null, decidedAt: null } };
+    }
+    case 'confirm_quote':
+      return t.quote ? { ...t, quote: { ...t.quote, decision: 'accepted', decidedAt: now } } : t;
+    case 'decline_quote':
+      return {
+        ...t,
+        cancelReason: e.reason || '业主不同意报价',
+        quote: t.quote ? { ...t.quote, decision: 'declined', decidedAt: now } : null,
+      };
+    case 'rate':
+      return {
+        ...t,
+        rating: { handling: e.handling, staff: e.staff, comment: e.comment, at: now },
+        reopenCount: t.reopenCount + (to === 'reopened' ? 1 : 0),
+      };
+    case 'cancel':
+      return { ...t, cancelReason: e.reason };
+    case 'refer':
+      return { ...t, referral: { contact: e.contact, note: e.note } };
+    default:
+      return t;
+  }
+};
+
+const auditNote = (e: TicketEvent): string => {
+  switch (e.type) {
+    case 'dispatch':
+      return `派给 ${e.assignee.name}`;
+    case 'quote':
+      return e.note;
+    case 'decline_quote':
+    case 'cancel':
+      return e.reason;
+    case 'finish':
+      return e.note;
+    case 'rate':
+      return `处理满意度 ${e.handling} 星，人员满意度 ${e.staff} 星${e.comment ? `；“${e.comment}”` : ''}`;
+    case 'refer':
+      return `外部服务联系方式：${e.contact}${e.note ? `；${e.note}` : ''}`;
+    default:
+      return '';
+  }
+};
+
+/**
+ * Queues the messages of entering a state. Owner messages need a credit the owner granted for
+ * this ticket (consumed here, in the same write as the state change); staff credits are checked
+ * by the sender, which holds the staff ledger.
+ */
+export const queueMessages = (
+  t: RepairTicket,
+  notes: readonly { template: OutboxMessage['template']; to: 'owner' | 'assignee' }[],
+  now: number,
+  policy: Policy,
+): { ticket: RepairTicket; messages: OutboxMessage[]; unsubscribed: MessagePlan[] } => {
+  const messages: OutboxMessage[] = [];
+  const unsubscribed: MessagePlan[] = [];
+  const credits = { ...t.ownerCredits };
+  for (const note of notes) {
+    const plan = planMessage(note.template, note.to, t, now, policy);
+    if (!plan) continue;
+    if (plan.recipient === 'owner') {
+      if (!credits[plan.template]) {
+        unsubscribed.push(plan);
+        continue;
+      }
+      credits[plan.template] = (credits[plan.template] ?? 0) - 1;
+    }
+    messages.push({
+      ...plan,
+      id: `${t._id}.${t.version}.${messages.length}`,
+      attempts: 0,
+      nextAttemptAt: now + policy.push.retrySeconds * 1000,
+      lastError: null,
+    });
+  }
+  return { ticket: { ...t, ownerCredits: credits, outbox: [...t.outbox, ...messages] }, messages, unsubscribed };
+};
+
+/** Applies entry effects of `to` and fills in version, audit, due time. Shared by create and step. */
+export const enterState = (
+  before: RepairTicket,
+  changed: RepairTicket,
+  from: TicketState | null,
+  event: AuditEntry['event'],
+  to: TicketState,
+  stop: readonly ClockName[],
+  note: string,
+  { actor, now, policy }: TransitionContext,
+): { ticket: RepairTicket; effects: TransitionEffects } => {
+  const entry = REPAIR_ENTRIES[to] ?? {};
+  const clocks = { ...changed.clocks };
+  const stopped: ClockName[] = [];
+  const toStop = entry.stopAll ? (Object.keys(clocks) as ClockName[]) : stop;
+  for (const name of toStop) {
+    const clock = clocks[name];
+    if (clock && clock.stoppedAt === undefined) {
+      clocks[name] = stopClock(clock, now);
+      stopped.push(name);
+    }
+  }
+  const started = [...(entry.start ?? [])];
+  let t: RepairTicket = { ...changed, state: to, version: before.version + 1, updatedAt: now };
+  for (const name of started) clocks[name] = startClock(name, t, now, policy);
+  t = { ...t, clocks };
+  const queued = queueMessages(t, entry.notify ?? [], now, policy);
+  const audit: AuditEntry = { at: now, actor: actorRef(actor), event, from, to, note };
+  t = { ...queued.ticket, history: [...queued.ticket.history, audit] };
+  t = { ...t, nextDueAt: nextDueAt(t, now) };
+  return { ticket: t, effects: { audit, clocks: { started, stopped }, messages: queued.messages, unsubscribed: queued.unsubscribed } };
+};
+
+/**
+ * The one way a ticket changes. Pure: same inputs, same output; nothing is read or written.
+ * An illegal event answers a typed error and the caller keeps its unchanged ticket.
+ */
+export const transition = (ticket: RepairTicket, event: TicketEvent, ctx: TransitionContext): TransitionResult => {
+  const rule = REPAIR_TRANSITIONS[ticket.state][event.type];
+  if (!rule) {
+    const taken = TAKEN_WHEN_MISSING[event.type] && !FINAL_STATES.includes(ticket.state) && ticket.state !== 'submitted';
+    return { ok: false, code: taken ? 'TICKET.ALREADY_TAKEN' : 'TICKET.ILLEGAL_TRANSITION' };
+  }
+  if (!rule.by.some((party) => isParty(party, ctx.actor, ticket))) return { ok: false, code: 'AUTH.FORBIDDEN' };
+  if (invalidEvent(event)) return { ok: false, code: 'INPUT.INVALID' };
+  const to = typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
+  const changed = applyData(ticket, event, ctx.actor, ctx.now, to);
+  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event), ctx);
+  return { ok: true, ...result };
+};

@@ -1,0 +1,158 @@
+import { ticketViewSchema } from '@/core/contract/views';
+import type { Actor } from '@/core/tickets/actor';
+import type { TicketEvent } from '@/core/tickets/events';
+import { TICKET_STATES } from '@/core/tickets/states';
+import { transition } from '@/core/tickets/transition';
+import { toSummary, toTicketView } from '@/core/tickets/view';
+import {
+  DEFAULT_POLICY,
+  MINUTE,
+  T0,
+  carpenter,
+  ev,
+  frontDesk,
+  newTicket,
+  otherOwner,
+  owner,
+  step,
+  system,
+  teammate,
+  technician,
+  ticketIn,
+} from '../fixtures';
+
+/** Half of an emoji: a high surrogate not followed by a low one, or a low one without a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** dispatched at T0+1min: dispatch clock stopped in time, on-site clock due T0+16min. */
+const dispatched = () => ticketIn('dispatched');
+
+describe('ticket view: deadlines are for staff only', () => {
+  it('the owner view carries no deadlines', () => {
+    const view = toTicketView(dispatched(), owner, T0 + 30 * MINUTE);
+    expect(view.deadlines).toEqual([]);
+  });
+
+  it('the staff view lists every clock with its label, due time, stop time and breach computed from now', () => {
+    const t = dispatched();
+    expect(toTicketView(t, technician, T0 + 10 * MINUTE).deadlines).toEqual([
+      { clock: 'dispatch', label: '派单时限', dueAt: T0 + 2 * MINUTE, stoppedAt: T0 + MINUTE, breached: false },
+      { clock: 'onSite', label: '到场时限', dueAt: T0 + 16 * MINUTE, stoppedAt: null, breached: false },
+    ]);
+    const late = toTicketView(t, frontDesk, T0 + 17 * MINUTE).deadlines;
+    expect(late.find((d) => d.clock === 'onSite')?.breached).toBe(true);
+    expect(late.find((d) => d.clock === 'dispatch')?.breached).toBe(false);
+  });
+
+  it('a dispatch done after its deadline stays breached in the staff view', () => {
+    const t = step(newTicket(), ev.dispatch(), system, T0 + 5 * MINUTE).ticket;
+    expect(toTicketView(t, frontDesk, T0 + 6 * MINUTE).deadlines[0]).toMatchObject({ clock: 'dispatch', breached: true, stoppedAt: T0 + 5 * MINUTE });
+  });
+
+  it('the owner view shows the technician by name and phone but no openid or staff id of anyone', () => {
+    const t = ticketIn('accepted');
+    const view = toTicketView(t, owner, T0 + 10 * MINUTE);
+    expect(view.assignee).toEqual({ name: technician.name, phone: technician.phone });
+    const json = JSON.stringify(view);
+    for (const secret of [owner.openid, technician.openid, technician.staffId]) expect(json).not.toContain(secret);
+  });
+
+  it('every view of every state satisfies the contract schema', () => {
+    for (const state of TICKET_STATES) {
+      for (const viewer of [owner, technician, frontDesk]) {
+        expect(ticketViewSchema.safeParse(toTicketView(ticketIn(state), viewer, T0 + 10 * MINUTE)).success).toBe(true);
+      }
+    }
+  });
+
+  it('the timeline shows every audit entry with Chinese event labels', () => {
+    const view = toTicketView(ticketIn('accepted'), owner, T0 + 10 * MINUTE);
+    expect(view.timeline.map((e) => [e.event, e.eventLabel, e.actorKind, e.from, e.to])).toEqual([
+      ['submit', '提交报修', 'owner', null, 'submitted'],
+      ['dispatch', '派单', 'system', 'submitted', 'dispatched'],
+      ['accept', '接单', 'staff', 'dispatched', 'accepted'],
+    ]);
+  });
+});
+
+describe('ticket view: actions are exactly the events the viewer may cause now', () => {
+  const sorted = (xs: string[]) => [...xs].sort();
+
+  it.each([
+    ['the owner', 'callback_pending', ['rate'], owner],
+    ['the owner', 'returned', ['rate'], owner],
+    ['the owner', 'submitted', ['cancel'], owner],
+    ['the owner', 'awaiting_confirmation', ['confirm_quote', 'decline_quote'], owner],
+    ['the owner', 'in_progress', [], owner],
+    ['another owner', 'callback_pending', [], otherOwner],
+    ['the assignee', 'dispatched', ['accept'], technician],
+    ['a teammate', 'dispatched', ['accept'], teammate],
+    ['a technician of another trade', 'dispatched', [], carpenter],
+    ['the assignee', 'on_site', ['start', 'quote', 'finish', 'refer'], technician],
+    ['the assignee', 'in_progress', ['finish', 'refer'], technician],
+    ['the assignee', 'reopened', ['accept', 'arrive'], technician],
+    ['a teammate', 'reopened', [], teammate],
+    ['the front desk', 'submitted', ['dispatch', 'cancel'], frontDesk],
+    ['the front desk', 'returned', ['request_callback', 'rate'], frontDesk],
+    ['the front desk', 'closed', [], frontDesk],
+  ] as const)('%s in %s sees %j', (_who, state, expected, viewer) => {
+    expect(sorted(toTicketView(ticketIn(state), viewer, T0 + 10 * MINUTE).actions)).toEqual(sorted([...expected]));
+  });
+
+  // Every listed action is accepted by transition(), every unlisted one refused: buttons never lie.
+  const SAMPLE: TicketEvent[] = [
+    ev.dispatch(),
+    ev.accept(),
+    ev.arrive(),
+    ev.quote(),
+    ev.confirmQuote(),
+    ev.declineQuote(),
+    ev.start(),
+    ev.finish(),
+    ev.requestCallback(),
+    ev.rate(5, 5),
+    ev.cancel(),
+    ev.refer(),
+  ];
+  const viewers: [string, Actor][] = [
+    ['owner', owner],
+    ['another owner', otherOwner],
+    ['assignee', technician],
+    ['teammate', teammate],
+    ['another trade', carpenter],
+    ['front desk', frontDesk],
+  ];
+  it.each(TICKET_STATES)('in %s, actions agree with what transition() accepts for each viewer', (state) => {
+    const t = ticketIn(state);
+    for (const [name, viewer] of viewers) {
+      const accepted = SAMPLE.filter((e) => transition(t, e, { actor: viewer, now: T0 + 10 * MINUTE, policy: DEFAULT_POLICY }).ok).map((e) => e.type);
+      expect([name, sorted(toTicketView(t, viewer, T0 + 10 * MINUTE).actions)]).toEqual([name, sorted(accepted)]);
+    }
+  });
+});
+
+describe('ticket summary', () => {
+  it('names category and place, and cuts long descriptions to 60 characters plus an ellipsis', () => {
+    const s = toSummary(newTicket({ description: '漏'.repeat(80) }), true);
+    expect(s).toMatchObject({ categoryName: '水电', categoryIcon: '💡', place: '3栋2单元1801', stateLabel: '待派单' });
+    expect(s.description).toBe(`${'漏'.repeat(60)}…`);
+  });
+
+  it('places public-area tickets as 公共区域·building', () => {
+    expect(toSummary(newTicket({ area: 'public', category: 'public_facility' }), false).place).toBe('公共区域·3栋');
+  });
+
+  it('for staff, the current due time is the earliest running deadline', () => {
+    expect(toSummary(dispatched(), true).dueAt).toBe(T0 + 16 * MINUTE);
+    expect(toSummary(ticketIn('closed'), true).dueAt).toBeNull();
+  });
+
+  it('an owner row carries no deadline: clocks are for staff', () => {
+    expect(toSummary(dispatched(), false).dueAt).toBeNull();
+  });
+
+  it('never cuts an emoji in half when shortening a description', () => {
+    const s = toSummary(newTicket({ description: `a${'🚿'.repeat(60)}` }), true);
+    expect(s.description).not.toMatch(LONE_SURROGATE);
+  });
+});
