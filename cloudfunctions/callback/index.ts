@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { callbackHandlers } from '../../src/server/handlers/callback';
+
+/** Cloud function `callback`: serves the `callback.*` actions. */
+export const main = createFunction(callbackHandlers);

@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { subscriptionHandlers } from '../../src/server/handlers/subscription';
+
+/** Cloud function `subscription`: serves the `subscription.*` actions. */
+export const main = createFunction(subscriptionHandlers);

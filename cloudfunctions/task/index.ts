@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { taskHandlers } from '../../src/server/handlers/task';
+
+/** Cloud function `task`: serves the `task.*` actions. */
+export const main = createFunction(taskHandlers);

@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { ticketHandlers } from '../../src/server/handlers/ticket';
+
+/** Cloud function `ticket`: serves the `ticket.*` actions. */
+export const main = createFunction(ticketHandlers);

@@ -1,0 +1,52 @@
+import type { TemplateKey } from '../../core/notify/templates';
+import type { StaffMember } from '../../core/routing/staff';
+import type { Database } from '../cloudbase';
+import type { OwnerDirectory, OwnerRecord, StaffDirectory } from '../ports';
+
+/** Staff in the `staff` collection; each member's subscription credits live on their document. */
+export const cloudbaseStaffDirectory = (db: Database): StaffDirectory => {
+  const col = db.collection('staff');
+  const _ = db.command;
+  return {
+    async byOpenid(openid) {
+      if (!openid) return null;
+      const res = await col.where({ openid }).limit(1).get();
+      return ((res.data ?? [])[0] as StaffMember | undefined) ?? null;
+    },
+    async team(team) {
+      const res = await col.where({ team, active: true }).limit(100).get();
+      return (res.data ?? []) as StaffMember[];
+    },
+    async takeCredit(staffId, template) {
+      // Conditional decrement: no read, and never below zero even under concurrent sends.
+      const res = await col
+        .where({ _id: staffId, [`credits.${template}`]: _.gt(0) })
+        .update({ [`credits.${template}`]: _.inc(-1) });
+      return res.updated === 1;
+    },
+    async clearCredit(staffId, template) {
+      await col.doc(staffId).update({ [`credits.${template}`]: 0 });
+    },
+    async addCredits(staffId, templates: readonly TemplateKey[]) {
+      if (templates.length) {
+        const patch: Record<string, unknown> = {};
+        for (const t of templates) patch[`credits.${t}`] = _.inc(1);
+        await col.doc(staffId).update(patch);
+      }
+      const res = await col.doc(staffId).get();
+      return (((res.data ?? [])[0] as StaffMember | undefined)?.credits ?? {}) as Record<string, number>;
+    },
+  };
+};
+
+/** Owners in the `owners` collection, keyed by openid, with their verified unit bindings. */
+export const cloudbaseOwnerDirectory = (db: Database): OwnerDirectory => {
+  const col = db.collection('owners');
+  return {
+    async byOpenid(openid) {
+      if (!openid) return null;
+      const res = await col.doc(openid).get();
+      return ((res.data ?? [])[0] as OwnerRecord | undefined) ?? null;
+    },
+  };
+};

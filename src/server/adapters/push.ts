@@ -1,0 +1,55 @@
+import type { CloudApp } from '../cloudbase';
+import type { Push, PushRequest } from '../ports';
+
+const SEND_API = '/cgi-bin/message/subscribe/send';
+
+const wxData = (data: Record<string, string>) =>
+  Object.fromEntries(Object.entries(data).map(([k, value]) => [k, { value }]));
+
+/**
+ * Push through the CloudBase SDK's WeChat open-API call. Used by the local stack, whose
+ * emulator records every send; it speaks the same API as production.
+ */
+export const cloudbasePush = (app: CloudApp, miniprogramState: string): Push => ({
+  async send(m: PushRequest) {
+    const res = (await app.callWxOpenApi({
+      apiName: SEND_API,
+      requestData: { touser: m.touser, template_id: m.templateId, page: m.page, data: wxData(m.data), miniprogram_state: miniprogramState },
+    })) as { result?: { errcode?: number; errmsg?: string }; code?: string; message?: string };
+    if (res.code) return { errcode: -1, errmsg: `${res.code} ${res.message ?? ''}` };
+    return { errcode: res.result?.errcode ?? 0, errmsg: res.result?.errmsg ?? 'ok' };
+  },
+});
+
+interface WxServerSdk {
+  init(options: { env: unknown }): void;
+  DYNAMIC_CURRENT_ENV: unknown;
+  openapi: { subscribeMessage: { send(options: object): Promise<{ errCode?: number; errMsg?: string }> } };
+}
+
+/** Production push: wx-server-sdk's documented openapi.subscribeMessage.send. */
+export const wxServerSdkPush = (miniprogramState: string): Push => {
+  let cloud: WxServerSdk | null = null;
+  return {
+    async send(m: PushRequest) {
+      if (!cloud) {
+        // Loaded on first use: it is installed in the cloud, not bundled.
+        cloud = require('wx-server-sdk') as WxServerSdk;
+        cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+      }
+      try {
+        const res = await cloud.openapi.subscribeMessage.send({
+          touser: m.touser,
+          templateId: m.templateId,
+          page: m.page,
+          data: wxData(m.data),
+          miniprogramState,
+        });
+        return { errcode: res.errCode ?? 0, errmsg: res.errMsg ?? 'ok' };
+      } catch (e) {
+        const err = e as { errCode?: number; errMsg?: string; message?: string };
+        return { errcode: err.errCode ?? -1, errmsg: err.errMsg ?? err.message ?? 'send failed' };
+      }
+    },
+  };
+};

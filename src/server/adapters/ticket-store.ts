@@ -1,0 +1,69 @@
+import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
+import type { RepairTicket } from '../../core/tickets/model';
+import type { Database } from '../cloudbase';
+import type { TicketStore } from '../ports';
+
+/** Tickets in the CloudBase `tickets` collection: one document per ticket, audit inside. */
+export const cloudbaseTicketStore = (db: Database): TicketStore => {
+  const col = db.collection('tickets');
+  const _ = db.command;
+  // Objects and arrays are replaced, not merged: a plain nested object in an update is merged
+  // field by field by CloudBase, which would keep stale keys (e.g. a cleared assignee).
+  const replaceValue = (v: unknown) => (v !== null && typeof v === 'object' ? _.set(v) : v);
+  const list = async (query: object, limit: number, order: 'createdAt' | 'updatedAt') =>
+    ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as RepairTicket[];
+
+  return {
+    async get(id) {
+      const res = await col.doc(id).get();
+      return ((res.data ?? [])[0] as RepairTicket | undefined) ?? null;
+    },
+    async insert(ticket) {
+      await col.add(ticket);
+    },
+    async replace(next, expectedVersion) {
+      const { _id, history, ...rest } = next;
+      const patch: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(rest)) patch[key] = replaceValue(value);
+      // The audit trail only grows: append this step's entries in the same atomic update.
+      const appended = history.slice(history.length - (next.version - expectedVersion));
+      patch.history = _.push(appended);
+      const res = await col.where({ _id, version: expectedVersion }).update(patch);
+      return res.updated === 1;
+    },
+    async saveOutbox(ticket, sentIds) {
+      const res = await col.where({ _id: ticket._id, version: ticket.version }).update({
+        outbox: _.set(ticket.outbox),
+        ownerCredits: _.set(ticket.ownerCredits),
+        nextDueAt: ticket.nextDueAt,
+      });
+      // Someone stepped the ticket meanwhile and copied our outbox: remove just what was sent.
+      if (res.updated !== 1 && sentIds.length) {
+        await col.doc(ticket._id).update({ outbox: _.pull({ id: _.in(sentIds) }) });
+      }
+    },
+    listByOwner: (openid, limit) => list({ 'owner.openid': openid }, limit, 'createdAt'),
+    listByAssignee: (staffId, states, limit) =>
+      list({ 'assignee.staffId': staffId, state: _.in([...states]) }, limit, 'updatedAt'),
+    listByStates: (states: readonly TicketState[], limit) => list({ state: _.in([...states]) }, limit, 'updatedAt'),
+    async addOwnerCredits(ticketId, openid, templates) {
+      if (templates.length === 0) return true;
+      const patch: Record<string, unknown> = {};
+      for (const t of templates) patch[`ownerCredits.${t}`] = _.inc(1);
+      const res = await col.where({ _id: ticketId, 'owner.openid': openid }).update(patch);
+      return res.updated === 1;
+    },
+    async openTaskCounts(staffIds) {
+      if (staffIds.length === 0) return {};
+      const $ = _.aggregate;
+      const res = await col
+        .aggregate()
+        .match({ 'assignee.staffId': _.in(staffIds), state: _.in([...OPEN_STATES]) })
+        .group({ _id: '$assignee.staffId', open: $.sum(1) })
+        .end();
+      const counts: Record<string, number> = {};
+      for (const row of (res.data ?? []) as { _id: string; open: number }[]) counts[row._id] = row.open;
+      return counts;
+    },
+  };
+};

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/directories';
+import { cloudbasePush, wxServerSdkPush } from './adapters/push';
+import { cloudbaseTicketStore } from './adapters/ticket-store';
+import { initCloud } from './cloudbase';
+import { readConfig } from './env';
+import type { Deps } from './ports';
+
+let cached: { key: string; deps: Deps } | null = null;
+
+/**
+ * Wires the adapters once per warm instance. Keyed by the service URL so a local stack that
+ * restarts on a new port in the same process gets fresh clients.
+ */
+export const defaultDeps = (): Deps => {
+  const config = readConfig();
+  const key = config.serviceUrl ?? 'cloud';
+  if (cached?.key === key) return cached.deps;
+  const app = initCloud(config);
+  const db = app.database();
+  const deps: Deps = {
+    tickets: cloudbaseTicketStore(db),
+    staff: cloudbaseStaffDirectory(db),
+    owners: cloudbaseOwnerDirectory(db),
+    push: config.serviceUrl ? cloudbasePush(app, config.miniprogramState) : wxServerSdkPush(config.miniprogramState),
+    templateIds: config.templateIds,
+    now: () => Date.now(),
+    newId: () => randomUUID().replace(/-/g, ''),
+  };
+  cached = { key, deps };
+  return deps;
+};

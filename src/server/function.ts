@@ -1,0 +1,39 @@
+import { ACTIONS, type ActionName, type ActionOutput, type ParsedInput } from '../core/contract/actions';
+import { fail, ok, parseRequest, type Reply } from '../core/contract/envelope';
+import { isDomainError } from '../core/errors';
+import { DEFAULT_POLICY, type Policy } from '../core/sla/policy';
+import { openidFrom } from './cloudbase';
+import { defaultDeps } from './deps';
+import type { Deps } from './ports';
+
+export interface Call {
+  /** From the platform's context, never from the event. */
+  openid: string;
+  deps: Deps;
+  policy: Policy;
+}
+
+export type Handlers<A extends ActionName> = { [K in A]: (input: ParsedInput<K>, call: Call) => Promise<ActionOutput<K>> };
+
+/**
+ * A cloud function entry: parse the event with the contract, take identity from the context,
+ * run the use case, answer `{ ok, data }` or `{ ok: false, code, message }`.
+ */
+export const createFunction =
+  <A extends ActionName>(handlers: Handlers<A>, deps: () => Deps = defaultDeps) =>
+  async (event: unknown, context: unknown): Promise<Reply<unknown>> => {
+    const request = parseRequest(event, Object.keys(handlers) as A[]);
+    if (!request.ok) return request.reply;
+    const openid = openidFrom(context);
+    if (!openid) return fail('AUTH.REQUIRED');
+    try {
+      const handler = handlers[request.action] as (input: unknown, call: Call) => Promise<unknown>;
+      const data = await handler(request.input, { openid, deps: deps(), policy: DEFAULT_POLICY });
+      // Outputs are checked too: a page never receives a shape the contract does not promise.
+      return ok(ACTIONS[request.action].output.parse(data));
+    } catch (e) {
+      if (isDomainError(e)) return fail(e.code, e.message);
+      console.error(`[${request.action}]`, e);
+      return fail('SYSTEM.ERROR');
+    }
+  };

@@ -1,0 +1,18 @@
+import { callbackHandlers } from './callback';
+import { repairHandlers } from './repair';
+import { sessionHandlers } from './session';
+import { subscriptionHandlers } from './subscription';
+import { taskHandlers } from './task';
+import { ticketHandlers } from './ticket';
+
+/** Every cloud function's handlers, by function name (= action area). */
+export const FUNCTION_HANDLERS = {
+  session: sessionHandlers,
+  repair: repairHandlers,
+  ticket: ticketHandlers,
+  task: taskHandlers,
+  callback: callbackHandlers,
+  subscription: subscriptionHandlers,
+} as const;
+
+export type FunctionName = keyof typeof FUNCTION_HANDLERS;

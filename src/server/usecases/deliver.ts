@@ -1,0 +1,58 @@
+import { nextDueAt } from '../../core/sla/clocks';
+import type { Policy } from '../../core/sla/policy';
+import type { OutboxMessage, RepairTicket } from '../../core/tickets/model';
+import type { Deps } from '../ports';
+
+const NO_CREDIT = 43101;
+
+/**
+ * Sends the ticket's queued subscription messages and records the outcome. The messages were
+ * saved with the state change, so a crash here loses nothing: the sweep sends them later.
+ * Staff credits are taken just before sending; WeChat's 43101 means the credit is gone.
+ */
+/** Messages just queued by a state change; the sweep passes its own choice (those due again). */
+export const freshMessages = (m: OutboxMessage): boolean => m.attempts === 0;
+
+export const deliver = async (
+  deps: Deps,
+  ticket: RepairTicket,
+  policy: Policy,
+  pick: (m: OutboxMessage) => boolean = freshMessages,
+): Promise<RepairTicket> => {
+  if (!ticket.outbox.some(pick)) return ticket;
+  const now = deps.now();
+  const remaining: OutboxMessage[] = [];
+  const done: string[] = [];
+  const ownerCredits = { ...ticket.ownerCredits };
+
+  for (const m of ticket.outbox) {
+    if (!pick(m)) {
+      remaining.push(m);
+      continue;
+    }
+    const staffId = m.recipient === 'assignee' ? ticket.assignee?.staffId : undefined;
+    // A message for a former assignee, or a staff member without credit, stays in-app only.
+    if (m.recipient === 'assignee' && (!staffId || ticket.assignee?.openid !== m.touser || !(await deps.staff.takeCredit(staffId, m.template)))) {
+      done.push(m.id);
+      continue;
+    }
+    const res = await deps.push.send({ touser: m.touser, templateId: deps.templateIds[m.template], page: m.page, data: m.data });
+    if (res.errcode === 0) {
+      done.push(m.id);
+    } else if (res.errcode === NO_CREDIT) {
+      if (staffId) await deps.staff.clearCredit(staffId, m.template);
+      else ownerCredits[m.template] = 0;
+      done.push(m.id);
+    } else if (m.attempts + 1 >= policy.push.maxAttempts) {
+      done.push(m.id);
+    } else {
+      const attempts = m.attempts + 1;
+      remaining.push({ ...m, attempts, lastError: `${res.errcode} ${res.errmsg}`, nextAttemptAt: now + policy.push.retrySeconds * 1000 * 2 ** attempts });
+    }
+  }
+
+  const next: RepairTicket = { ...ticket, outbox: remaining, ownerCredits };
+  const saved = { ...next, nextDueAt: nextDueAt(next, now) };
+  await deps.tickets.saveOutbox(saved, done);
+  return saved;
+};

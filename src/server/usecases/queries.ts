@@ -1,0 +1,42 @@
+import { DomainError } from '../../core/errors';
+import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
+import type { Actor } from '../../core/tickets/actor';
+import type { RepairTicket } from '../../core/tickets/model';
+import { staffActor } from '../../core/routing/staff';
+import type { Deps } from '../ports';
+import { canView, resolveActor } from './resolve-actor';
+
+const LIST_LIMIT = 50;
+
+export const TASK_TABS: Record<'todo' | 'active' | 'done', readonly TicketState[]> = {
+  todo: ['submitted', 'dispatched', 'reopened'],
+  active: ['accepted', 'on_site', 'awaiting_confirmation', 'in_progress'],
+  done: ['returned', 'callback_pending', 'closed', 'cancelled', 'referred'],
+};
+
+export const ownerTickets = (deps: Deps, openid: string): Promise<RepairTicket[]> =>
+  deps.tickets.listByOwner(openid, LIST_LIMIT);
+
+export const viewTicket = async (deps: Deps, openid: string, ticketId: string): Promise<{ ticket: RepairTicket; actor: Actor }> => {
+  const ticket = await deps.tickets.get(ticketId);
+  const actor = ticket && (await resolveActor(deps, openid, ticket));
+  // Someone else's ticket answers "not found": its existence is not theirs to know.
+  if (!ticket || !actor || !canView(actor, ticket)) throw new DomainError('TICKET.NOT_FOUND');
+  return { ticket, actor };
+};
+
+/**
+ * A staff member's task list. Technicians see what is assigned to them; the desk roles see the
+ * whole tab (issue-level scoping by zone comes with the staff workbench).
+ */
+export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof TASK_TABS) => {
+  const member = await deps.staff.byOpenid(openid);
+  if (!member || !member.active) throw new DomainError('AUTH.FORBIDDEN');
+  const states = tab === 'todo' ? TASK_TABS.todo.filter((s) => OPEN_STATES.includes(s)) : TASK_TABS[tab];
+  const tickets =
+    member.role === 'technician' || member.role === 'team_lead'
+      ? await deps.tickets.listByAssignee(member._id, states, LIST_LIMIT)
+      : await deps.tickets.listByStates(states, LIST_LIMIT);
+  const actor = staffActor(member);
+  return { tickets: tickets.filter((t) => canView(actor, t)), member };
+};

@@ -1,0 +1,46 @@
+import type { ActionOutput } from '../../core/contract/actions';
+import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, type TemplateKey } from '../../core/notify/templates';
+import { STAFF_ROLE_NAMES } from '../../core/tickets/actor';
+import type { Deps } from '../ports';
+
+const refs = (deps: Deps, keys: readonly TemplateKey[]) =>
+  keys.map((key) => ({ key, id: deps.templateIds[key], title: TEMPLATES[key].title }));
+
+/** Who the caller is: a staff member, a bound owner, or a guest who still has to bind a unit. */
+export const whoami = async (deps: Deps, openid: string): Promise<ActionOutput<'session.whoami'>> => {
+  const [member, owner] = await Promise.all([deps.staff.byOpenid(openid), deps.owners.byOpenid(openid)]);
+  const templates = { owner: refs(deps, OWNER_SUBMIT_TEMPLATES), staff: refs(deps, STAFF_TEMPLATES) };
+  if (member && member.active) {
+    return {
+      identity: {
+        kind: 'staff',
+        staffId: member._id,
+        name: member.name,
+        role: member.role,
+        roleName: STAFF_ROLE_NAMES[member.role],
+        credits: member.credits as Record<string, number>,
+      },
+      templates,
+    };
+  }
+  if (owner && owner.units.length) {
+    return {
+      identity: {
+        kind: 'owner',
+        name: owner.name,
+        phone: owner.phone,
+        units: owner.units.map((u) => ({
+          id: u.id,
+          label: `${u.community} ${u.building}${u.unit}${u.room}`,
+          community: u.community,
+          building: u.building,
+          unit: u.unit,
+          room: u.room,
+          relation: u.relation,
+        })),
+      },
+      templates,
+    };
+  }
+  return { identity: { kind: 'guest' }, templates };
+};
