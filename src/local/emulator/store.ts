@@ -1,0 +1,123 @@
+// Collections in memory, made durable by the journal. Every change goes through commit(), which
+// journals first and applies second, synchronously: no other request can interleave, so each
+// action (including a conditional update) is atomic.
+import fs from 'node:fs';
+import type { Doc, DocId } from './codec';
+import { Journal, type Mutation } from './journal';
+import { DataDirLock } from './lock';
+
+export interface StoreOptions {
+  /** Rewrite the journal as a compact snapshot after replay (default true). */
+  compactOnOpen?: boolean;
+}
+
+export class Store {
+  private readonly collections = new Map<string, Map<DocId, Doc>>();
+  // Revision of every (collection, id) ever written, kept after deletes so a transaction that
+  // read "absent" notices a concurrent insert+delete. Not persisted: only live transactions use it.
+  private readonly revisions = new Map<string, Map<DocId, number>>();
+  private sequence = 0;
+  private journal: Journal | undefined;
+  private lock: DataDirLock | undefined;
+
+  private constructor() {}
+
+  static open(dataDir: string, options: StoreOptions = {}): Store {
+    const store = new Store();
+    fs.mkdirSync(dataDir, { recursive: true });
+    store.lock = DataDirLock.acquire(dataDir);
+    try {
+      store.journal = Journal.open(dataDir, (mutations) => store.apply(mutations));
+      if (options.compactOnOpen !== false) store.journal.compact(store.snapshot());
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    return store;
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  hasCollection(coll: string): boolean {
+    return this.collections.has(coll);
+  }
+
+  /** Documents of a collection in insertion order (the "natural order" of a scan). */
+  docs(coll: string): Doc[] {
+    const docs = this.collections.get(coll);
+    return docs ? [...docs.values()] : [];
+  }
+
+  get(coll: string, id: DocId): Doc | undefined {
+    return this.collections.get(coll)?.get(id);
+  }
+
+  revision(coll: string, id: DocId): number {
+    return this.revisions.get(coll)?.get(id) ?? 0;
+  }
+
+  /** Journals the batch durably, then applies it. Stored documents are never mutated in place. */
+  commit(mutations: readonly Mutation[]): void {
+    if (mutations.length === 0) return;
+    if (!this.journal) throw new Error('store is closed');
+    this.journal.append(mutations);
+    this.apply(mutations);
+  }
+
+  close(): void {
+    this.journal?.close();
+    this.journal = undefined;
+    this.lock?.release();
+    this.lock = undefined;
+  }
+
+  private apply(mutations: readonly Mutation[]): void {
+    this.sequence += 1;
+    for (const m of mutations) {
+      const docs = this.ensure(m.coll);
+      if (m.op === 'put') {
+        docs.set(m.doc._id, m.doc);
+        this.bump(m.coll, m.doc._id);
+      } else if (m.op === 'delete') {
+        docs.delete(m.id);
+        this.bump(m.coll, m.id);
+      }
+    }
+  }
+
+  private ensure(coll: string): Map<DocId, Doc> {
+    let docs = this.collections.get(coll);
+    if (!docs) {
+      docs = new Map();
+      this.collections.set(coll, docs);
+    }
+    return docs;
+  }
+
+  private bump(coll: string, id: DocId): void {
+    let revs = this.revisions.get(coll);
+    if (!revs) {
+      revs = new Map();
+      this.revisions.set(coll, revs);
+    }
+    revs.set(id, this.sequence);
+  }
+
+  private *snapshot(): Iterable<Mutation[]> {
+    const CHUNK = 500;
+    for (const [coll, docs] of this.collections) {
+      yield [{ op: 'create', coll }];
+      let batch: Mutation[] = [];
+      for (const doc of docs.values()) {
+        batch.push({ op: 'put', coll, doc });
+        if (batch.length === CHUNK) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { Database } from '../server/cloudbase';
+import { DEMO_OWNERS, DEMO_STAFF } from './demo-data';
+
+/**
+ * Writes the demo community through the real SDK, once: a stack that already has staff keeps
+ * its data (and whatever was submitted) across restarts.
+ */
+export const seedDemo = async (db: Database): Promise<boolean> => {
+  const existing = await db.collection('staff').count();
+  if ((existing.total ?? 0) > 0) return false;
+  for (const owner of DEMO_OWNERS) await db.collection('owners').add(owner);
+  for (const member of DEMO_STAFF) await db.collection('staff').add(member);
+  return true;
+};

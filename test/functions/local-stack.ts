@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import tcb from '@cloudbase/node-sdk';
+import type { ActionInput, ActionName, ActionOutput } from '@/core/contract/actions';
+import type { Reply } from '@/core/contract/envelope';
+import { functionOf } from '@/core/contract/names';
+import { LOCAL_FUNCTIONS } from '@/local/functions';
+import { seedDemo } from '@/local/seed';
+import { startStack, type RunningStack } from '@/local/stack';
+
+/** A fresh local stack with the demo community, and helpers to call functions as someone. */
+export const startTestStack = async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'stack-test-'));
+  const stack: RunningStack = await startStack({ dataDir, handlers: LOCAL_FUNCTIONS });
+  const app = tcb.init({ env: 'local-test', serviceUrl: stack.serviceUrl });
+  const db = app.database();
+  await seedDemo(db);
+  stack.emulator.resetStats();
+
+  /** Raw call: any event, any identity header (or none). */
+  const post = async (fn: string, event: unknown, openid?: string): Promise<Reply<any>> => {
+    const res = await fetch(`${stack.url}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body: JSON.stringify(event),
+    });
+    return (await res.json()) as Reply<any>;
+  };
+
+  const as =
+    (openid: string) =>
+    <A extends ActionName>(action: A, input: ActionInput<A>): Promise<Reply<ActionOutput<A>>> =>
+      post(functionOf(action), { action, input }, openid);
+
+  /** Same as `as`, but fails the test with the server's message when the call fails. */
+  const must =
+    (openid: string) =>
+    async <A extends ActionName>(action: A, input: ActionInput<A>): Promise<ActionOutput<A>> => {
+      const reply = await as(openid)(action, input);
+      if (!reply.ok) throw new Error(`${action} as ${openid} failed: ${reply.code} ${reply.message}`);
+      return reply.data;
+    };
+
+  return {
+    stack,
+    app,
+    db,
+    post,
+    as,
+    must,
+    close: async () => {
+      await stack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+export const OWNER = 'demo-owner-lin';
+export const OTHER_OWNER = 'demo-owner-huang';
+export const PLUMBER = 'demo-tech-wang';
+export const CARPENTER = 'demo-tech-zhao';
+export const FRONT_DESK = 'demo-desk-chen';
+export const LIN_UNIT = 'u-1-1-1201';
+export const HUANG_UNIT = 'u-3-2-502';
+export const ALL_OWNER_TEMPLATES = ['order_accepted', 'quote_pending', 'repair_done'] as const;
