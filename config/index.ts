@@ -48,6 +48,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: true, // filesystem cache; invalidated by config/index.ts and src/app.config.ts
     },
     mini: {
+      // Component styles are BEM-scoped (one block per component), so their order in the shared
+      // chunk does not matter; without this, pages importing components in different orders warn.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

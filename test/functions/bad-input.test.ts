@@ -6,7 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const valid = { unitId: LIN_UNIT, category: 'plumbing_electric', description: '灯不亮', urgent: false };
+const valid = { unitId: LIN_UNIT, category: 'plumbing_electric' as const, description: '灯不亮', urgent: false };
 const CHINESE = /[\u4e00-\u9fa5]/;
 
 /** Calls repair.submit with `input` and proves the answer is a clear refusal that wrote nothing. */
