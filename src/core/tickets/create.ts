@@ -6,6 +6,9 @@ import type { Actor } from './actor';
 import type { RepairTicket, UnitRef } from './model';
 import { enterState, type TransitionContext, type TransitionEffects } from './transition';
 
+/** Repairs are engineering's work (工程部); the category decides the trade. */
+export const REPAIR_TEAM = 'engineering' as const;
+
 export interface RepairSubmission {
   id: string;
   owner: { openid: string; name: string; phone: string };
@@ -43,7 +46,7 @@ export const createRepairTicket = (
     unit: s.unit,
     area: s.area,
     category: s.category,
-    team: 'engineering',
+    team: REPAIR_TEAM,
     trade: category.trade,
     description: s.description,
     photos: s.photos,

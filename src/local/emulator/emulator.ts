@@ -49,6 +49,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     wx,
     stats,
     invoker: options.invoker,
+    flushed: () => store.flushed(),
   };
 
   const fail = (res: ServerResponse, err: unknown) => {

@@ -95,6 +95,8 @@ export function applyUpdate(doc: Doc, spec: UpdateSpec): { doc: Doc; modified: b
 
 // Stages that write to other collections would bypass the journal.
 const FORBIDDEN_STAGES = new Set(['$out', '$merge']);
+// Stages that only read their input documents: a pipeline of these needs no defensive copy.
+const READ_ONLY_STAGES = new Set(['$match', '$group', '$sort', '$skip', '$limit', '$count', '$sortByCount']);
 
 export function aggregate(docs: Doc[], pipeline: Plain[], resolve: (coll: string) => Doc[]): Plain[] {
   for (const stage of pipeline) {
@@ -102,14 +104,25 @@ export function aggregate(docs: Doc[], pipeline: Plain[], resolve: (coll: string
       if (FORBIDDEN_STAGES.has(key)) throw invalidParam(`${key} is not supported by the local emulator`);
     }
   }
+  // Leading $match stages only read: run them on the stored documents, so that only the matches
+  // are cloned for the stages after them (cloning the whole collection dominated the cost).
+  let input = docs;
+  let rest = pipeline;
+  while (rest.length && Object.keys(rest[0]).length === 1 && isPlainObject(rest[0].$match)) {
+    input = findDocs(input, rest[0].$match);
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) return input;
   try {
-    const aggregator = new Aggregator(pipeline, {
+    const aggregator = new Aggregator(rest, {
       ...QUERY_OPTIONS,
       // Stages such as $addFields must not write into the stored documents.
-      processingMode: ProcessingMode.CLONE_INPUT,
+      processingMode: rest.every((stage) => Object.keys(stage).every((k) => READ_ONLY_STAGES.has(k)))
+        ? ProcessingMode.CLONE_OFF
+        : ProcessingMode.CLONE_INPUT,
       collectionResolver: resolve,
     });
-    return aggregator.run(docs);
+    return aggregator.run(input);
   } catch (err) {
     throw dbFailure(err);
   }

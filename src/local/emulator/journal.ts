@@ -88,13 +88,16 @@ export class Journal {
     return journal;
   }
 
-  /** Durably appends one batch; returns only after the data reached the disk. */
-  append(mutations: readonly Mutation[]): void {
+  /**
+   * Appends one batch. The bytes are written at once; the returned promise settles when they
+   * have reached the disk. Appends of the same turn of the event loop share one fdatasync
+   * (group commit), which runs off the event loop, so concurrent writers do not queue on it.
+   */
+  append(mutations: readonly Mutation[]): Promise<void> {
     const line = Buffer.from(serialize(mutations));
     try {
       let written = 0;
       while (written < line.length) written += fs.writeSync(this.fd, line, written);
-      fs.fdatasyncSync(this.fd);
     } catch (err) {
       // Cut off a partial line (e.g. disk full) so the next append does not extend garbage.
       try {
@@ -105,6 +108,30 @@ export class Journal {
       throw err;
     }
     this.size += line.length;
+    return this.syncSoon();
+  }
+
+  /** Settles once everything appended so far is on disk. */
+  flushed(): Promise<void> {
+    return this.pendingSync ?? Promise.resolve();
+  }
+
+  private pendingSync: Promise<void> | null = null;
+
+  private syncSoon(): Promise<void> {
+    if (this.pendingSync) return this.pendingSync;
+    const fd = this.fd;
+    const sync = new Promise<void>((resolve, reject) => {
+      // Writes made before this callback runs are covered by this fdatasync; later ones by the next.
+      setImmediate(() => {
+        if (this.pendingSync === sync) this.pendingSync = null;
+        fs.fdatasync(fd, (err) => (err ? reject(err) : resolve()));
+      });
+    });
+    // Callers may drop the promise (they wait on flushed() instead): never an unhandled rejection.
+    sync.catch(() => undefined);
+    this.pendingSync = sync;
+    return sync;
   }
 
   /** Rewrites the journal as the given snapshot (write tmp, fsync, atomic rename). */
@@ -125,6 +152,10 @@ export class Journal {
   }
 
   close(): void {
-    fs.closeSync(this.fd);
+    try {
+      fs.fdatasyncSync(this.fd); // a graceful close leaves nothing waiting for the disk
+    } finally {
+      fs.closeSync(this.fd);
+    }
   }
 }

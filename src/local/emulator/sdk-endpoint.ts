@@ -20,6 +20,8 @@ export interface SdkEndpointDeps {
   wx: WxApi;
   stats: Stats;
   invoker: FunctionInvoker | undefined;
+  /** Settles when every write so far is on disk. */
+  flushed: () => Promise<void>;
 }
 
 // wx.openApi's answer is read raw; the SDK parses it only when the content-type is exactly this
@@ -72,6 +74,8 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
       const handler = deps.database[action];
       if (!handler) throw new EmulatorError('INVALID_ACTION', `${action} is not supported by the local emulator`);
       result = handler(params);
+      // Acknowledge only what a crash cannot take back (group commit: one fdatasync per batch).
+      await deps.flushed();
     } else if (action === 'functions.invokeFunction') {
       result = await invokeFunctionAction(deps.invoker, params, req.headers, requestId);
     } else if (action === 'wx.api') {

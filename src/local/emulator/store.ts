@@ -58,12 +58,22 @@ export class Store {
     return this.revisions.get(coll)?.get(id) ?? 0;
   }
 
-  /** Journals the batch durably, then applies it. Stored documents are never mutated in place. */
-  commit(mutations: readonly Mutation[]): void {
-    if (mutations.length === 0) return;
+  /**
+   * Journals the batch, then applies it, synchronously: no other request can interleave. The
+   * returned promise settles when the batch is on disk; callers answer only after `flushed()`.
+   * Stored documents are never mutated in place.
+   */
+  commit(mutations: readonly Mutation[]): Promise<void> {
+    if (mutations.length === 0) return Promise.resolve();
     if (!this.journal) throw new Error('store is closed');
-    this.journal.append(mutations);
+    const durable = this.journal.append(mutations);
     this.apply(mutations);
+    return durable;
+  }
+
+  /** Settles once every commit so far is durable: no answer may reveal data a crash would lose. */
+  flushed(): Promise<void> {
+    return this.journal?.flushed() ?? Promise.resolve();
   }
 
   close(): void {

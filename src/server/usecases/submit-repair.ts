@@ -4,7 +4,7 @@ import { route } from '../../core/routing/route';
 import { isOnDuty, toAssignee } from '../../core/routing/staff';
 import type { Policy } from '../../core/sla/policy';
 import { SYSTEM, type Actor } from '../../core/tickets/actor';
-import { createRepairTicket } from '../../core/tickets/create';
+import { createRepairTicket, REPAIR_TEAM } from '../../core/tickets/create';
 import type { RepairTicket } from '../../core/tickets/model';
 import { transition } from '../../core/tickets/transition';
 import type { Deps } from '../ports';
@@ -21,7 +21,8 @@ export const submitRepair = async (
   openid: string,
   input: ParsedInput<'repair.submit'>,
 ): Promise<{ ticket: RepairTicket; actor: Actor }> => {
-  const owner = await deps.owners.byOpenid(openid);
+  // Independent reads in parallel: who is asking, and who could do the work.
+  const [owner, team] = await Promise.all([deps.owners.byOpenid(openid), deps.staff.team(REPAIR_TEAM)]);
   if (!owner || owner.units.length === 0) throw new DomainError('AUTH.NOT_BOUND');
   const unit = owner.units.find((u) => u.id === input.unitId);
   if (!unit) throw new DomainError('AUTH.UNIT_NOT_YOURS');
@@ -45,7 +46,6 @@ export const submitRepair = async (
     { actor, now, policy },
   );
 
-  const team = await deps.staff.team(ticket.team);
   const onDuty = team.filter((m) => m.trades.includes(ticket.trade) && isOnDuty(m, now, policy.utcOffsetMinutes));
   const counts = await deps.tickets.openTaskCounts(onDuty.map((m) => m._id));
   const decision = route(
