@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components'
+import type { TicketSummary } from '@/core/contract/views'
+import StateBadge from '@/components/StateBadge'
+import UrgentTag from '@/components/UrgentTag'
+import { a11y } from '@/utils/a11y'
+import { cx } from '@/utils/cx'
+import { formatShort } from '@/utils/time'
+import './index.css'
+
+export interface TicketCardProps {
+  ticket: TicketSummary
+  /** Owners see who handles it; staff see the running deadline. */
+  audience: 'owner' | 'staff'
+  /** Current time, to mark a passed deadline. */
+  now: number
+  onClick: () => void
+}
+
+/** One ticket in a list: what, where, state and when. */
+export default function TicketCard({ ticket, audience, now, onClick }: TicketCardProps) {
+  const overdue = ticket.dueAt !== null && ticket.dueAt < now
+  return (
+    <View
+      className={cx('ticket-card-item', audience === 'owner' ? 'ticket-card' : 'task-card')}
+      {...a11y('button', `${ticket.categoryName} ${ticket.stateLabel}`)}
+      onClick={onClick}
+    >
+      <View className='ticket-card-item__top'>
+        <View className='ticket-card-item__icon'>
+          <Text>{ticket.categoryIcon}</Text>
+        </View>
+        <View className='ticket-card-item__heading'>
+          <View className='ticket-card-item__title-row'>
+            <Text className='ticket-card-item__title'>{ticket.categoryName}</Text>
+            {ticket.urgent && <UrgentTag />}
+          </View>
+          <Text className='ticket-card-item__place'>{ticket.place}</Text>
+        </View>
+        <StateBadge state={ticket.state} label={ticket.stateLabel} />
+      </View>
+      <Text className='ticket-card-item__desc'>{ticket.description}</Text>
+      <View className='ticket-card-item__meta'>
+        <Text className='ticket-card-item__time'>{formatShort(ticket.createdAt)} 提交</Text>
+        {audience === 'owner' && ticket.assigneeName && (
+          <Text className='ticket-card-item__assignee'>维修师傅 {ticket.assigneeName}</Text>
+        )}
+        {audience === 'staff' && ticket.dueAt !== null && (
+          <Text className={cx('ticket-card-item__due', overdue && 'ticket-card-item__due--overdue')}>
+            {overdue ? '已超时 ' : '时限 '}
+            {formatShort(ticket.dueAt)}
+          </Text>
+        )}
+      </View>
+    </View>
+  )
+}

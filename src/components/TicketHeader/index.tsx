@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import type { TicketView } from '@/core/contract/views'
+import InfoRow from '@/components/InfoRow'
+import StateBadge from '@/components/StateBadge'
+import UrgentTag from '@/components/UrgentTag'
+import { formatFull } from '@/utils/time'
+import './index.css'
+
+export interface TicketHeaderProps {
+  ticket: TicketView
+}
+
+/** The top of a ticket page: state, what and where, number and time. */
+export default function TicketHeader({ ticket }: TicketHeaderProps) {
+  return (
+    <View className='ticket-header'>
+      <View className='ticket-header__top'>
+        <View className='ticket-header__icon'>
+          <Text>{ticket.categoryIcon}</Text>
+        </View>
+        <View className='ticket-header__title-box'>
+          <View className='ticket-header__title-row'>
+            <Text className='ticket-header__title ticket-category'>{ticket.categoryName}</Text>
+            {ticket.urgent && <UrgentTag />}
+          </View>
+          <Text className='ticket-header__area'>{ticket.area === 'public' ? '公共区域报修' : '户内报修'}</Text>
+        </View>
+        <StateBadge state={ticket.state} label={ticket.stateLabel} className='ticket-state' />
+      </View>
+      <View className='ticket-header__rows'>
+        <InfoRow label='工单号'>
+          <Text className='ticket-no'>{ticket.no}</Text>
+        </InfoRow>
+        <InfoRow label='报修位置'>
+          <Text className='ticket-place'>{ticket.place}</Text>
+        </InfoRow>
+        <InfoRow label='提交时间'>
+          <Text>{formatFull(ticket.createdAt)}</Text>
+        </InfoRow>
+        {ticket.cancelReason && (
+          <InfoRow label='取消原因'>
+            <Text>{ticket.cancelReason}</Text>
+          </InfoRow>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,165 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { findCategory, URGENT_EXPLANATION, type RepairCategoryId } from '@/core/catalog/categories'
+import { OWNER_SUBMIT_TEMPLATES } from '@/core/notify/templates'
+import AppButton from '@/components/AppButton'
+import AppointmentPicker from '@/components/AppointmentPicker'
+import Card from '@/components/Card'
+import CategoryGrid from '@/components/CategoryGrid'
+import ChipGroup from '@/components/ChipGroup'
+import EmptyState from '@/components/EmptyState'
+import ErrorNotice from '@/components/ErrorNotice'
+import FieldTextarea from '@/components/FieldTextarea'
+import PageStatus from '@/components/PageStatus'
+import PriceList from '@/components/PriceList'
+import Toggle from '@/components/Toggle'
+import { useQuery } from '@/hooks/useAction'
+import { call, RpcError } from '@/services/rpc'
+import { askSubscription } from '@/services/subscribe'
+import { type AppointmentChoice, toAppointment } from '@/utils/appointment'
+import './new.css'
+
+type Area = 'home' | 'public'
+
+const AREAS = [
+  { value: 'home', label: '户内', sub: '家中设施' },
+  { value: 'public', label: '公共区域', sub: '楼道、电梯等' },
+] as const
+
+const RELATION_NAMES = { owner: '业主', family: '家属', tenant: '租户' } as const
+
+const DESCRIPTION_MAX = 500
+
+const QUOTE_NOTE = '以上为参考价格，维修师傅上门查看后报价，经您确认同意后才开始施工。'
+
+/** 我要报修: what is broken, where, how urgent, and when the technician may come. */
+export default function RepairNewPage() {
+  const whoami = useQuery('session.whoami', {})
+  const identity = whoami.data?.identity
+  const units = identity?.kind === 'owner' ? identity.units : []
+
+  const [now] = useState(() => Date.now())
+  const [unitId, setUnitId] = useState<string | null>(null)
+  const [area, setArea] = useState<Area>('home')
+  const [category, setCategory] = useState<RepairCategoryId | null>(null)
+  const [description, setDescription] = useState('')
+  const [urgent, setUrgent] = useState(false)
+  const [appointment, setAppointment] = useState<AppointmentChoice>({ mode: 'asap' })
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submitting = useRef(false)
+
+  const selectedUnit = unitId ?? units[0]?.id ?? null
+  const selectedCategory = category ? findCategory(category) : undefined
+
+  const fail = (message: string) => {
+    setError(message)
+    void Taro.showToast({ title: message, icon: 'none' })
+  }
+
+  const submit = async () => {
+    if (submitting.current) return
+    if (!selectedUnit) return fail('请选择报修房屋')
+    if (!category) return fail('请选择报修类别')
+    if (!description.trim()) return fail('请描述需要维修的问题')
+    const slot = toAppointment(appointment, Date.now())
+    if (!slot.ok) return fail(slot.error)
+
+    submitting.current = true
+    setBusy(true)
+    setError(null)
+    try {
+      // Asked first, while still inside the tap: WeChat shows the dialog only from a user gesture.
+      const granted = await askSubscription(whoami.data?.templates.owner ?? [], OWNER_SUBMIT_TEMPLATES)
+      const { ticket } = await call('repair.submit', {
+        unitId: selectedUnit,
+        area,
+        category,
+        description: description.trim(),
+        photos: [],
+        appointment: slot.value,
+        urgent,
+        grantedTemplates: granted,
+      })
+      void Taro.redirectTo({ url: `/pages/ticket/detail?id=${encodeURIComponent(ticket.id)}` })
+    } catch (e) {
+      fail(e instanceof RpcError ? e.message : '提交失败，请稍后再试')
+      submitting.current = false
+      setBusy(false)
+    }
+  }
+
+  if (!whoami.data) {
+    return <PageStatus loading={whoami.loading} error={whoami.error} onRetry={whoami.reload} />
+  }
+
+  if (units.length === 0) {
+    return (
+      <EmptyState icon='🏠' title='暂未绑定房屋' description='报修需先绑定房屋：请联系客服前台或管家核验身份后绑定。'>
+        <AppButton kind='secondary' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }))}>
+          返回首页
+        </AppButton>
+      </EmptyState>
+    )
+  }
+
+  return (
+    <View className='repair-new'>
+      <Card title='报修房屋'>
+        <ChipGroup
+          label='报修房屋'
+          options={units.map((u) => ({ value: u.id, label: `${u.building}${u.unit}${u.room}`, sub: `${u.community} · ${RELATION_NAMES[u.relation]}` }))}
+          value={selectedUnit}
+          onChange={setUnitId}
+          className='unit-picker'
+        />
+        <Text className='repair-new__label'>报修位置</Text>
+        <ChipGroup label='报修位置' columns={2} options={AREAS} value={area} onChange={setArea} className='area-picker' />
+      </Card>
+
+      <Card title='报修类别'>
+        <CategoryGrid value={category} onChange={setCategory} />
+      </Card>
+
+      <Card title='问题描述'>
+        <FieldTextarea
+          className='repair-description'
+          value={description}
+          onChange={setDescription}
+          maxLength={DESCRIPTION_MAX}
+          placeholder='请描述故障位置和现象，如：厨房水龙头关不紧，一直滴水'
+        />
+      </Card>
+
+      <Card>
+        <View className='repair-new__urgent'>
+          <View className='repair-new__urgent-text'>
+            <Text className='repair-new__urgent-title'>急修</Text>
+            <Text className='repair-new__urgent-sub'>情况紧急，需要尽快处理</Text>
+          </View>
+          <Toggle checked={urgent} onChange={setUrgent} label='急修' />
+        </View>
+        <Text className='repair-new__urgent-explain'>{URGENT_EXPLANATION}</Text>
+      </Card>
+
+      <Card title='上门时间'>
+        <AppointmentPicker value={appointment} onChange={setAppointment} now={now} />
+      </Card>
+
+      {selectedCategory?.paid && (
+        <Card title='维修价目表' extra={<Text className='repair-new__paid'>有偿服务</Text>} className='price-card'>
+          <PriceList items={selectedCategory.priceList} note={QUOTE_NOTE} />
+        </Card>
+      )}
+
+      <View className='repair-new__footer'>
+        <ErrorNotice message={error} />
+        <AppButton block size='large' loading={busy} onClick={() => void submit()} className='repair-submit'>
+          提交报修
+        </AppButton>
+        <Text className='repair-new__footnote'>提交后将为您派单，处理进度会通过微信通知您。</Text>
+      </View>
+    </View>
+  )
+}

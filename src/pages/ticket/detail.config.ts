@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '工单详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的报修',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { STAFF_TEMPLATES } from '@/core/notify/templates'
+import EmptyState from '@/components/EmptyState'
+import PageStatus from '@/components/PageStatus'
+import SubscriptionCredits from '@/components/SubscriptionCredits'
+import Tabs from '@/components/Tabs'
+import TicketCard from '@/components/TicketCard'
+import { useQuery } from '@/hooks/useAction'
+import { useReloadOnShow } from '@/hooks/useReloadOnShow'
+import { call, RpcError } from '@/services/rpc'
+import { askSubscription } from '@/services/subscribe'
+import './index.css'
+
+type Tab = 'todo' | 'active' | 'done'
+
+const TABS = [
+  { value: 'todo', label: '待接单' },
+  { value: 'active', label: '进行中' },
+  { value: 'done', label: '已完成' },
+] as const
+
+const EMPTY_TEXT: Record<Tab, string> = {
+  todo: '暂无待接单的任务',
+  active: '暂无进行中的任务',
+  done: '暂无已完成的任务',
+}
+
+/** The credit that matters for being reachable: new-task reminders. */
+const taskCredits = (credits: Record<string, number> | undefined): number => credits?.task_assigned ?? 0
+
+/** 我的任务: the technician's inbox by stage, and their remaining WeChat reminders. */
+export default function StaffInboxPage() {
+  const [tab, setTab] = useState<Tab>('todo')
+  const tasks = useQuery('task.list', { tab }, tab)
+  const whoami = useQuery('session.whoami', {})
+  const [credits, setCredits] = useState<number | null>(null)
+  // The tab the shown list belongs to: a tab switch shows the loader, not the previous tab's list.
+  const [listTab, setListTab] = useState<Tab | null>(null)
+  const [granting, setGranting] = useState(false)
+  const grantingRef = useRef(false)
+
+  useEffect(() => {
+    if (!tasks.data) return
+    setCredits(taskCredits(tasks.data.credits))
+    setListTab(tab)
+  }, [tasks.data])
+
+  useReloadOnShow(tasks.reload)
+  usePullDownRefresh(async () => {
+    await tasks.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const renew = async () => {
+    if (grantingRef.current) return
+    grantingRef.current = true
+    setGranting(true)
+    try {
+      const accepted = await askSubscription(whoami.data?.templates.staff ?? [], STAFF_TEMPLATES)
+      if (accepted.length === 0) {
+        void Taro.showToast({ title: '未开启提醒', icon: 'none' })
+        return
+      }
+      const out = await call('subscription.grant', { accepted })
+      setCredits(taskCredits(out.credits))
+      void Taro.showToast({ title: '已开启新任务提醒', icon: 'success' })
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof RpcError ? e.message : '开启提醒失败，请稍后再试', icon: 'none' })
+    } finally {
+      grantingRef.current = false
+      setGranting(false)
+    }
+  }
+
+  const now = Date.now()
+  const list = listTab === tab ? tasks.data?.tasks : undefined
+
+  return (
+    <View className='staff-inbox'>
+      <Tabs items={TABS} value={tab} onChange={setTab} />
+      {credits !== null && <SubscriptionCredits remaining={credits} busy={granting} onRenew={() => void renew()} />}
+      {!list && <PageStatus loading={tasks.loading || !tasks.error} error={tasks.error} onRetry={tasks.reload} />}
+      {list && list.length === 0 && <EmptyState icon='✅' title={EMPTY_TEXT[tab]} description='有新任务时会出现在这里。' />}
+      {list?.map((t) => (
+        <TicketCard
+          key={t.id}
+          ticket={t}
+          audience='staff'
+          now={now}
+          onClick={() => void Taro.navigateTo({ url: `/staff/task/index?id=${encodeURIComponent(t.id)}` })}
+        />
+      ))}
+    </View>
+  )
+}
