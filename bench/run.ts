@@ -3,15 +3,12 @@
  * Writes bench/out/latest.json and prints a table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
-import { LOCAL_FUNCTIONS } from '../src/local/functions';
-import { seedDemo } from '../src/local/seed';
-import { startStack } from '../src/local/stack';
 import { directorySizeKB } from './size';
 import { measureDispatch, measureLifecycle } from './scenarios';
+import { startStackProcess, type RemoteStack } from './stack-process';
 
 const root = path.resolve(__dirname, '..');
 
@@ -22,16 +19,15 @@ const weappMainPackageKB = (): number => {
   return directorySizeKB(path.join(root, 'dist', 'weapp'), (rel) => !rel.startsWith('staff/'));
 };
 
-const withStack = async <T>(run: (stack: Awaited<ReturnType<typeof startStack>>, db: ReturnType<ReturnType<typeof tcb.init>['database']>) => Promise<T>): Promise<T> => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
-  const stack = await startStack({ dataDir, handlers: LOCAL_FUNCTIONS });
+/** A fresh stack process (demo data) per scenario, so one scenario's tickets don't slow the next. */
+const withStack = async <T>(run: (stack: RemoteStack, db: ReturnType<ReturnType<typeof tcb.init>['database']>) => Promise<T>): Promise<T> => {
+  const stack = await startStackProcess();
   try {
-    const db = tcb.init({ env: 'bench', serviceUrl: stack.serviceUrl }).database();
-    await seedDemo(db);
-    return await run(stack, db);
+    process.env.TENCENTCLOUD_SECRETID ??= 'bench';
+    process.env.TENCENTCLOUD_SECRETKEY ??= 'bench';
+    return await run(stack, tcb.init({ env: 'bench', serviceUrl: stack.serviceUrl }).database());
   } finally {
-    await stack.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 };
 

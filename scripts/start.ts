@@ -12,7 +12,7 @@ import { startStack } from '../src/local/stack';
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 8787);
-const dataDir = path.join(root, '.local-stack');
+const dataDir = process.env.LOCAL_STACK_DIR ? path.resolve(process.env.LOCAL_STACK_DIR) : path.join(root, '.local-stack');
 const staticDir = path.join(root, 'dist', 'h5');
 
 const main = async () => {
