@@ -7,6 +7,7 @@ import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { DEMO_IDENTITIES } from '../src/local/demo-data';
 import { LOCAL_FUNCTIONS } from '../src/local/functions';
+import { functionWorkers } from '../src/local/function-workers';
 import { seedDemo } from '../src/local/seed';
 import { startStack } from '../src/local/stack';
 
@@ -23,7 +24,11 @@ const main = async () => {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const stack = await startStack({ port, dataDir, handlers: LOCAL_FUNCTIONS, staticDir, identities: DEMO_IDENTITIES });
+  // Functions on their own thread (FUNCTION_WORKERS=0 runs them on the stack's own thread).
+  const workerCount = Number(process.env.FUNCTION_WORKERS ?? 1);
+  const workers = workerCount > 0 ? functionWorkers(Object.keys(LOCAL_FUNCTIONS), workerCount) : null;
+  const handlers = workers?.handlers ?? LOCAL_FUNCTIONS;
+  const stack = await startStack({ port, dataDir, handlers, staticDir, identities: DEMO_IDENTITIES });
   const seeded = await seedDemo(tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database());
 
   console.log(`
@@ -38,6 +43,7 @@ const main = async () => {
 Press Ctrl+C to stop.`);
 
   const stop = async () => {
+    await workers?.close();
     await stack.close();
     process.exit(0);
   };
