@@ -18,18 +18,18 @@ const run = (label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
   console.log(`✔ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
 
+// CJK for the Chinese UI, colour emoji for the category icons (screenshots are judged by eye).
 const hasFonts = (): boolean =>
-  existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') ||
-  spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .']).status === 0;
+  spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q . && fc-list | grep -qi emoji']).status === 0;
 
 const ensureBrowser = (): void => {
   if (existsSync('/usr/bin/chromium') && hasFonts()) return;
   if (process.getuid?.() !== 0) {
-    console.error('Chromium and CJK fonts are missing: run `sudo apt-get install -y chromium fonts-noto-cjk`.');
+    console.error('Chromium and fonts are missing: run `sudo apt-get install -y chromium fonts-noto-cjk fonts-noto-color-emoji`.');
     process.exit(1);
   }
   run('apt-get update', 'apt-get', ['update', '-qq']);
-  run('install chromium and CJK fonts', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { DEBIAN_FRONTEND: 'noninteractive' });
+  run('install chromium and fonts', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'fonts-noto-color-emoji'], { DEBIAN_FRONTEND: 'noninteractive' });
 };
 
 ensureBrowser();
