@@ -7,12 +7,17 @@ import type { Reply } from '@/core/contract/envelope';
 import { functionOf } from '@/core/contract/names';
 import { LOCAL_FUNCTIONS } from '@/local/functions';
 import { seedDemo } from '@/local/seed';
-import { startStack, type RunningStack } from '@/local/stack';
+import { startStack, type RunningStack, type StackOptions } from '@/local/stack';
+
+export interface TestStackOptions {
+  /** What GET /_local/identities lists (the H5 identity switcher); default none. */
+  identities?: StackOptions['identities'];
+}
 
 /** A fresh local stack with the demo community, and helpers to call functions as someone. */
-export const startTestStack = async () => {
+export const startTestStack = async (options: TestStackOptions = {}) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'stack-test-'));
-  const stack: RunningStack = await startStack({ dataDir, handlers: LOCAL_FUNCTIONS });
+  const stack: RunningStack = await startStack({ dataDir, handlers: LOCAL_FUNCTIONS, identities: options.identities });
   const app = tcb.init({ env: 'local-test', serviceUrl: stack.serviceUrl });
   const db = app.database();
   await seedDemo(db);

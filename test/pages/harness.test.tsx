@@ -1,12 +1,12 @@
-// Guards the page-test harness itself (jest.project.js, setup.ts, taro-h5.js, taro-page.ts):
-// Taro's H5 components render, `@tarojs/taro` APIs and React hooks resolve, and the
-// lifecycle/router helpers reach a page's hooks.
+// Guards the page-test harness itself (jest.project.js, environment.js, setup.ts, taro-h5.js,
+// taro-page.ts): Taro's H5 components render, `@tarojs/taro` APIs and React hooks resolve, the
+// lifecycle/router helpers reach a page's hooks, and Node's fetch is there for the real stack.
 import { useState } from 'react'
 import { render, screen } from '@testing-library/react'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 
-import { firePageLifecycle, setRouterParams } from './taro-page'
+import { currentRoute, firePageLifecycle, resetRoute, setRouterParams } from './taro-page'
 
 function ProbePage() {
   const router = useRouter()
@@ -41,5 +41,22 @@ describe('page test harness', () => {
     await firePageLifecycle('onLoad', { from: 'list' })
 
     expect(screen.getByText('loaded id=42 from=list')).toBeTruthy()
+  })
+
+  it('follows Taro navigation in the hash route, as the H5 build does', async () => {
+    resetRoute()
+    expect(currentRoute()).toBe('')
+    await Taro.navigateTo({ url: '/pages/ticket/detail?id=42' })
+    expect(currentRoute()).toBe('/pages/ticket/detail?id=42')
+    await Taro.redirectTo({ url: '/pages/index/index' })
+    expect(currentRoute()).toBe('/pages/index/index')
+  })
+
+  it('has Node\'s own fetch beside jsdom (not Taro\'s XHR polyfill), so pages can reach the local stack', () => {
+    expect(typeof fetch).toBe('function')
+    expect((fetch as typeof fetch & { polyfill?: boolean }).polyfill).toBeUndefined()
+    expect(new Response('{}').headers).toBeInstanceOf(Headers)
+    expect(typeof setImmediate).toBe('function')
+    expect(structuredClone({ a: [1] })).toEqual({ a: [1] })
   })
 })

@@ -17,3 +17,28 @@ export function $(container: ParentNode, selector: string): Element {
   if (!el) throw new Error(`no element matches ${selector}`)
   return el
 }
+
+/**
+ * The text of the toast Taro's H5 showToast is showing now, or null. The toast is real DOM
+ * outside the rendered page; it stays in the document across tests, see hideToasts().
+ */
+export function shownToast(): string | null {
+  const el = document.querySelector<HTMLElement>('.taro__toast')
+  if (!el || el.style.display === 'none') return null
+  return el.querySelector('p:last-of-type')?.textContent ?? null
+}
+
+/** Hides any toast a previous test left up (it would stay 1.5 s), so tests see only their own. */
+export function hideToasts(): void {
+  document.querySelectorAll<HTMLElement>('.taro__toast').forEach((el) => {
+    el.style.display = 'none'
+  })
+}
+
+/** A button of the modal Taro's H5 showModal is showing, by its text. */
+export function modalButton(text: string): HTMLElement {
+  const buttons = Array.from(document.querySelectorAll<HTMLElement>('.taro__modal .taro-model__btn'))
+  const button = buttons.find((b) => b.textContent === text && b.closest<HTMLElement>('.taro__modal')?.style.display !== 'none')
+  if (!button) throw new Error(`no modal button ${text}`)
+  return button
+}

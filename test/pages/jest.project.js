@@ -16,7 +16,13 @@ const esmPackages = [
 module.exports = {
   displayName: 'pages',
   rootDir,
-  testEnvironment: 'jsdom',
+  // jsdom plus fetch & co. from Node: pages talk to the real local stack (see environment.js).
+  testEnvironment: '<rootDir>/test/pages/environment.js',
+  // Resolve packages as Node does, not with jsdom's default 'browser' condition: the local stack
+  // runs in the test file's process and its packages (bson, mingo) would otherwise load browser
+  // ESM builds. The page side resolves the same either way (checked when this was introduced:
+  // only nanoid, via Taro's H5 ics dependency, picks its Node file instead of its browser one).
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
   transform: {
     '^.+\\.[cm]?[jt]sx?$': ['babel-jest', {

@@ -14,3 +14,13 @@ process.env.FUNCTION_HOST = ''
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const reactRuntime = require('@tarojs/plugin-framework-react/dist/runtime')
 reactRuntime.createH5NativeComponentConfig(null, require('react'), require('react-dom'))
+
+// The H5 build's router history (config/index.ts: router mode 'hash'). Taro.navigateTo and its
+// kin push onto it, so a test reads where a page navigated from the URL (see currentRoute in
+// taro-page.ts). Pages are still rendered directly: no app shell reacts to the URL.
+// Taro's API library first: loaded the other way round, the router's import cycle (router →
+// components → API library → router) reaches the API library while the router is half-loaded.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('@tarojs/taro')
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('@tarojs/router').setHistoryMode('hash')

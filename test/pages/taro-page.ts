@@ -24,3 +24,16 @@ export async function firePageLifecycle(lifecycle: PageLifecycle, ...args: unkno
     for (const fn of list) await (fn as (...a: unknown[]) => unknown)(...args)
   })
 }
+
+/**
+ * Where Taro's router last went (navigateTo, redirectTo, reLaunch …): path and query of the hash
+ * route, e.g. '/pages/ticket/detail?id=t1'; '' when nothing navigated since resetRoute().
+ */
+export function currentRoute(): string {
+  return window.location.hash.replace(/^#/, '')
+}
+
+/** Back to the app's start URL, so a test sees only its own navigation. */
+export function resetRoute(): void {
+  window.history.replaceState(null, '', '/')
+}

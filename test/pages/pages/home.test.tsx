@@ -1,55 +1,81 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import Taro from '@tarojs/taro'
-import { answer } from '../rpc-mock'
-import { guest, owner, technician, whoami } from '../fixtures'
+import { setDevIdentity } from '@/services/dev-identity'
 import HomePage from '@/pages/index/index'
+import { GUEST, OWNER, PLUMBER, startPageStack, stopPageStack, unreachableHost, type TestStack } from '../stack'
+import { currentRoute, resetRoute } from '../taro-page'
 
-describe('home page (pages/index/index)', () => {
-  let navigateTo: jest.SpyInstance
-  beforeEach(() => {
-    navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+describe('home page (pages/index/index) on the local stack', () => {
+  let s: TestStack
+  beforeAll(async () => {
+    s = await startPageStack()
   })
-  afterEach(() => jest.restoreAllMocks())
+  afterAll(() => stopPageStack(s))
+  beforeEach(() => {
+    process.env.FUNCTION_HOST = s.stack.url
+    resetRoute()
+  })
 
   it('greets an owner with their units and leads to 我要报修 / 我的报修', async () => {
-    answer({ 'session.whoami': whoami(owner) })
-    render(<HomePage />)
+    setDevIdentity(OWNER)
+    const { container } = render(<HomePage />)
 
     expect(await screen.findByText(/^林先生，/)).toBeTruthy()
-    expect(screen.getByText(/3栋2单元1201/)).toBeTruthy()
-    fireEvent.click(screen.getByText('我要报修'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/repair/new' })
-    fireEvent.click(screen.getByText('我的报修'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/tickets/index' })
+    expect(Array.from(container.querySelectorAll('.home__unit')).map((u) => u.textContent)).toEqual([
+      '🏠 天利龙腾湾 1栋1单元1201',
+      '🏠 天利龙腾湾 4栋2单元301',
+    ])
     expect(screen.queryByText('我的任务')).toBeNull()
+
+    fireEvent.click(screen.getByText('我要报修'))
+    expect(currentRoute()).toBe('/pages/repair/new')
+    fireEvent.click(screen.getByText('我的报修'))
+    expect(currentRoute()).toBe('/pages/tickets/index')
   })
 
   it('greets staff with their role and leads to 我的任务', async () => {
-    answer({ 'session.whoami': whoami(technician) })
+    setDevIdentity(PLUMBER)
     render(<HomePage />)
 
     expect(await screen.findByText('维修师傅')).toBeTruthy()
-    fireEvent.click(screen.getByText('我的任务'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/staff/inbox/index' })
+    expect(screen.getByText(/^王师傅，/)).toBeTruthy()
     expect(screen.queryByText('我要报修')).toBeNull()
+
+    fireEvent.click(screen.getByText('我的任务'))
+    expect(currentRoute()).toBe('/staff/inbox/index')
   })
 
   it('tells a guest how to bind a unit instead of offering repairs', async () => {
-    answer({ 'session.whoami': whoami(guest) })
+    setDevIdentity(GUEST)
     const { container } = render(<HomePage />)
 
     expect(await screen.findByText('绑定房屋后即可报修')).toBeTruthy()
+    expect(screen.getByText('您好，欢迎使用')).toBeTruthy()
     expect(container.textContent).toContain('联系客服前台或您的管家')
     expect(screen.queryByText('我要报修')).toBeNull()
+    expect(screen.queryByText('我的任务')).toBeNull()
   })
 
   it('in local mode shows the current demo identity and the switch link', async () => {
-    answer({ 'session.whoami': whoami(technician) })
+    setDevIdentity(PLUMBER)
     const { container } = render(<HomePage />)
 
     await screen.findByText('维修师傅')
     expect(container.querySelector('.dev-identity-name')?.textContent).toBe('王师傅')
     fireEvent.click(screen.getByText('切换演示身份'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/dev/identity' })
+    expect(currentRoute()).toBe('/pages/dev/identity')
+  })
+
+  it('says the network is down when the local stack cannot be reached, and loads on 重新加载', async () => {
+    setDevIdentity(OWNER)
+    process.env.FUNCTION_HOST = await unreachableHost()
+    render(<HomePage />)
+
+    expect(await screen.findByText('网络不太顺畅，请稍后再试')).toBeTruthy()
+    expect(screen.queryByText('我要报修')).toBeNull()
+
+    process.env.FUNCTION_HOST = s.stack.url
+    fireEvent.click(screen.getByText('重新加载'))
+    expect(await screen.findByText('我要报修')).toBeTruthy()
+    expect(screen.queryByText('网络不太顺畅，请稍后再试')).toBeNull()
   })
 })

@@ -1,52 +1,73 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import Taro from '@tarojs/taro'
-import { answer, inputsOf, mockedCall } from '../rpc-mock'
-import { guest, owner, ticket, whoami } from '../fixtures'
-import { $, typeInto } from '../helpers'
-import { RpcError } from '@/services/rpc'
+import { setDevIdentity } from '@/services/dev-identity'
 import { chinaDayStart, DAY_MS, HOUR_MS } from '@/utils/time'
 import RepairNewPage from '@/pages/repair/new'
+import { $, hideToasts, shownToast, typeInto } from '../helpers'
+import { GUEST, OWNER, PLUMBER, startPageStack, stopPageStack, unreachableHost, type TestStack } from '../stack'
+import { currentRoute, resetRoute } from '../taro-page'
 
-describe('repair form (pages/repair/new)', () => {
-  let redirectTo: jest.SpyInstance
+const DETAIL = /^\/pages\/ticket\/detail\?id=([A-Za-z0-9_.-]+)$/
+
+/** Requests a fetch spy saw go to the repair function. */
+const repairRequests = (sent: jest.SpyInstance) => sent.mock.calls.filter(([url]) => String(url).endsWith('/functions/repair'))
+
+/** The ticket the page opened after submitting (from the route it redirected to). */
+const openedTicketId = async (): Promise<string> => {
+  await waitFor(() => expect(currentRoute()).toMatch(DETAIL))
+  return DETAIL.exec(currentRoute())![1]
+}
+
+describe('repair form (pages/repair/new) on the local stack', () => {
+  let s: TestStack
+  beforeAll(async () => {
+    s = await startPageStack()
+  })
+  afterAll(() => stopPageStack(s))
   beforeEach(() => {
-    mockedCall.mockReset()
-    redirectTo = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
-    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    process.env.FUNCTION_HOST = s.stack.url
+    setDevIdentity(OWNER)
+    resetRoute()
+    hideToasts()
   })
   afterEach(() => jest.restoreAllMocks())
 
-  const fillBasics = async (container: HTMLElement) => {
+  /** 林先生's tickets with this description, as the server lists them. */
+  const ticketsDescribed = async (description: string) =>
+    (await s.must(OWNER)('ticket.list', {})).tickets.filter((t) => t.description === description)
+
+  const fill = async (container: HTMLElement, description: string) => {
     fireEvent.click(await screen.findByText('水电'))
-    typeInto($(container, '.repair-description .field-textarea__input'), '厨房水龙头漏水')
+    typeInto($(container, '.repair-description .field-textarea__input'), description)
   }
 
-  it('submits the repair with the granted reminders and opens the new ticket', async () => {
-    answer({ 'session.whoami': whoami(owner), 'repair.submit': { ticket: ticket({ id: 'new-1' }) } })
+  it('submits the repair, opens the new ticket, and the server has it routed with his reminders', async () => {
     const { container } = render(<RepairNewPage />)
 
-    await fillBasics(container)
+    await fill(container, '厨房水龙头漏水')
     expect(container.querySelector('.field-textarea__counter')?.textContent).toBe('7/500')
     fireEvent.click(screen.getByText('提交报修'))
 
-    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/ticket/detail?id=new-1' }))
-    expect(inputsOf('repair.submit')).toEqual([
-      {
-        unitId: 'u1',
-        area: 'home',
-        category: 'plumbing_electric',
-        description: '厨房水龙头漏水',
-        photos: [],
-        appointment: null,
-        urgent: false,
-        // H5 local mode: the three owner templates count as accepted.
-        grantedTemplates: ['order_accepted', 'quote_pending', 'repair_done'],
-      },
-    ])
+    const id = await openedTicketId()
+    expect((await ticketsDescribed('厨房水龙头漏水')).map((t) => t.id)).toEqual([id])
+    const { ticket } = await s.must(OWNER)('ticket.get', { ticketId: id })
+    expect(ticket).toMatchObject({
+      category: 'plumbing_electric',
+      area: 'home',
+      place: '1栋1单元1201', // his first unit, preselected
+      urgent: false,
+      appointment: null,
+      photos: [],
+      state: 'dispatched',
+      assignee: { name: '王师傅' },
+    })
+
+    // H5 local mode counts the three owner reminders as accepted: he is told when work is accepted.
+    s.stack.emulator.clearMessages()
+    await s.must(PLUMBER)('task.accept', { ticketId: id })
+    expect(s.stack.emulator.messages().filter((m) => m.touser === OWNER).map((m) => m.templateId)).toEqual(['local-order_accepted'])
   })
 
   it('shows the price list of a paid category before submitting', async () => {
-    answer({ 'session.whoami': whoami(owner) })
     const { container } = render(<RepairNewPage />)
 
     fireEvent.click(await screen.findByText('管道疏通'))
@@ -59,10 +80,9 @@ describe('repair form (pages/repair/new)', () => {
   })
 
   it('sends an urgent public-area repair with a booked slot in China time', async () => {
-    answer({ 'session.whoami': whoami(owner), 'repair.submit': { ticket: ticket() } })
     const { container } = render(<RepairNewPage />)
 
-    await fillBasics(container)
+    await fill(container, '楼道灯不亮')
     fireEvent.click(screen.getByText('公共区域'))
     fireEvent.click(screen.getByRole('switch', { name: '急修' }))
     fireEvent.click(screen.getByText('预约时间'))
@@ -70,65 +90,85 @@ describe('repair form (pages/repair/new)', () => {
     fireEvent.click(screen.getByText('上午'))
     fireEvent.click(screen.getByText('提交报修'))
 
-    await waitFor(() => expect(inputsOf('repair.submit')).toHaveLength(1))
+    const id = await openedTicketId()
     const tomorrow = chinaDayStart(Date.now()) + DAY_MS
-    expect(inputsOf('repair.submit')[0]).toMatchObject({
+    const { ticket } = await s.must(OWNER)('ticket.get', { ticketId: id })
+    expect(ticket).toMatchObject({
       area: 'public',
+      place: '公共区域·1栋',
       urgent: true,
+      description: '楼道灯不亮',
       appointment: { start: tomorrow + 9 * HOUR_MS, end: tomorrow + 12 * HOUR_MS },
     })
   })
 
   it('refuses an incomplete form without calling the server', async () => {
-    answer({ 'session.whoami': whoami(owner) })
+    const before = (await s.must(OWNER)('ticket.list', {})).tickets.length
     const { container } = render(<RepairNewPage />)
+    const sent = jest.spyOn(globalThis, 'fetch') // a spy only: every call still goes out for real
 
     fireEvent.click(await screen.findByText('提交报修'))
     expect($(container, '.error-notice').textContent).toBe('请选择报修类别')
+    expect(shownToast()).toBe('请选择报修类别')
     fireEvent.click(screen.getByText('水电'))
     fireEvent.click(screen.getByText('提交报修'))
     expect($(container, '.error-notice').textContent).toBe('请描述需要维修的问题')
-    expect(inputsOf('repair.submit')).toEqual([])
+    expect(shownToast()).toBe('请描述需要维修的问题')
+
+    expect(repairRequests(sent)).toEqual([])
+    expect((await s.must(OWNER)('ticket.list', {})).tickets).toHaveLength(before)
+    expect(currentRoute()).toBe('')
   })
 
-  it('shows the server message when submitting fails, and lets the owner try again', async () => {
-    let attempts = 0
-    answer({
-      'session.whoami': whoami(owner),
-      'repair.submit': () => {
-        attempts += 1
-        throw new RpcError('VALIDATION', '问题描述最多500个字')
-      },
-    })
+  it('shows the server\'s message when submitting fails, and lets him try again', async () => {
     const { container } = render(<RepairNewPage />)
+    await fill(container, '卫生间插座没电')
+    // Meanwhile the demo identity was switched to someone bound to no unit (another tab).
+    setDevIdentity(GUEST)
+    fireEvent.click(screen.getByText('提交报修'))
 
-    await fillBasics(container)
+    await waitFor(() => expect(container.querySelector('.error-notice')?.textContent).toBe('您还没有绑定房屋，请先完成房屋绑定'))
+    expect(shownToast()).toBe('您还没有绑定房屋，请先完成房屋绑定')
+    expect(currentRoute()).toBe('')
+    expect(await ticketsDescribed('卫生间插座没电')).toEqual([])
+
+    setDevIdentity(OWNER)
     fireEvent.click(screen.getByText('提交报修'))
-    await waitFor(() => expect(container.querySelector('.error-notice')?.textContent).toBe('问题描述最多500个字'))
-    fireEvent.click(screen.getByText('提交报修'))
-    await waitFor(() => expect(attempts).toBe(2))
-    expect(redirectTo).not.toHaveBeenCalled()
+    const id = await openedTicketId()
+    expect((await ticketsDescribed('卫生间插座没电')).map((t) => t.id)).toEqual([id])
   })
 
-  it('ignores a double tap', async () => {
-    let release: (v: unknown) => void = () => undefined
-    answer({
-      'session.whoami': whoami(owner),
-      'repair.submit': () => new Promise((resolve) => (release = resolve)),
-    })
+  it('says the network is down when the stack cannot be reached, and submits once it is back', async () => {
     const { container } = render(<RepairNewPage />)
+    await fill(container, '阳台地漏反水')
+    process.env.FUNCTION_HOST = await unreachableHost()
+    fireEvent.click(screen.getByText('提交报修'))
 
-    await fillBasics(container)
+    await waitFor(() => expect(container.querySelector('.error-notice')?.textContent).toBe('网络不太顺畅，请稍后再试'))
+    expect(currentRoute()).toBe('')
+
+    process.env.FUNCTION_HOST = s.stack.url
+    fireEvent.click(screen.getByText('提交报修'))
+    const id = await openedTicketId()
+    expect((await ticketsDescribed('阳台地漏反水')).map((t) => t.id)).toEqual([id])
+  })
+
+  it('ignores a double tap: one request, one ticket', async () => {
+    const { container } = render(<RepairNewPage />)
+    await fill(container, '客厅开关冒火花')
+    const sent = jest.spyOn(globalThis, 'fetch') // a spy only: every call still goes out for real
+
     fireEvent.click(screen.getByText('提交报修'))
     fireEvent.click(screen.getByText('提交报修'))
-    await waitFor(() => expect(inputsOf('repair.submit')).toHaveLength(1))
-    release({ ticket: ticket() })
-    await waitFor(() => expect(redirectTo).toHaveBeenCalledTimes(1))
-    expect(inputsOf('repair.submit')).toHaveLength(1)
+
+    const id = await openedTicketId()
+    // Both taps happened before any reply: a second request would have been sent by now.
+    expect(repairRequests(sent)).toHaveLength(1)
+    expect((await ticketsDescribed('客厅开关冒火花')).map((t) => t.id)).toEqual([id])
   })
 
   it('explains binding to someone without a unit', async () => {
-    answer({ 'session.whoami': whoami(guest) })
+    setDevIdentity(GUEST)
     render(<RepairNewPage />)
     expect(await screen.findByText('暂未绑定房屋')).toBeTruthy()
     expect(screen.queryByText('提交报修')).toBeNull()

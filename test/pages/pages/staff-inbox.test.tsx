@@ -1,51 +1,64 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import Taro from '@tarojs/taro'
-import { answer, inputsOf, mockedCall } from '../rpc-mock'
-import { technician, ticket, whoami } from '../fixtures'
+import { setDevIdentity } from '@/services/dev-identity'
 import StaffInboxPage from '@/staff/inbox/index'
+import { hideToasts, shownToast } from '../helpers'
+import { CARPENTER, PLUMBER, startPageStack, stopPageStack, submitRepair, type TestStack } from '../stack'
+import { currentRoute, resetRoute } from '../taro-page'
 
-describe('staff inbox (staff/inbox/index)', () => {
-  let navigateTo: jest.SpyInstance
-  beforeEach(() => {
-    mockedCall.mockReset()
-    navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
-    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
+describe('staff inbox (staff/inbox/index) on the local stack', () => {
+  let s: TestStack
+  beforeAll(async () => {
+    s = await startPageStack()
   })
-  afterEach(() => jest.restoreAllMocks())
+  afterAll(() => stopPageStack(s))
+  beforeEach(() => {
+    resetRoute()
+    hideToasts()
+  })
+
+  /** A staff member's reminder credits, as the server has them. */
+  const creditsOf = async (openid: string): Promise<Record<string, number>> => {
+    const { identity } = await s.must(openid)('session.whoami', {})
+    if (identity.kind !== 'staff') throw new Error(`${openid} is not staff`)
+    return identity.credits
+  }
 
   it('lists the tab\'s tasks and opens one', async () => {
-    answer({
-      'session.whoami': whoami(technician),
-      'task.list': (input) =>
-        (input as { tab: string }).tab === 'todo'
-          ? { tasks: [ticket({ id: 'a', urgent: true })], credits: { task_assigned: 2 } }
-          : { tasks: [], credits: { task_assigned: 2 } },
-    })
+    // A new urgent leak is routed to 王师傅 (the only plumber); nobody here accepts for him.
+    const leak = await submitRepair(s, { urgent: true, description: '主卧空调插座烧焦' })
+    const todo = (await s.must(PLUMBER)('task.list', { tab: 'todo' })).tasks
+    expect(todo.map((t) => t.id)).toContain(leak.id)
+    setDevIdentity(PLUMBER)
     const { container } = render(<StaffInboxPage />)
 
-    await waitFor(() => expect(container.querySelectorAll('.task-card')).toHaveLength(1))
-    expect(container.querySelector('.task-card')?.textContent).toContain('急修')
-    fireEvent.click(container.querySelector('.task-card')!)
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/staff/task/index?id=a' })
+    await waitFor(() => expect(container.querySelectorAll('.task-card')).toHaveLength(todo.length))
+    const card = Array.from(container.querySelectorAll('.task-card')).find((c) => c.textContent?.includes('主卧空调插座烧焦'))!
+    expect(card.textContent).toContain('急修')
+    expect(card.textContent).toContain('1栋1单元1201')
+    fireEvent.click(card)
+    expect(currentRoute()).toBe(`/staff/task/index?id=${leak.id}`)
 
     fireEvent.click(screen.getByText('进行中'))
     expect(await screen.findByText('暂无进行中的任务')).toBeTruthy()
     expect(container.querySelectorAll('.task-card')).toHaveLength(0)
-    expect(inputsOf('task.list')).toEqual([{ tab: 'todo' }, { tab: 'active' }])
   })
 
-  it('shows the remaining reminders and tops them up', async () => {
-    answer({
-      'session.whoami': whoami(technician),
-      'task.list': { tasks: [], credits: {} },
-      'subscription.grant': { credits: { task_assigned: 1, task_reopened: 1, ticket_cancelled: 1 } },
-    })
+  it('shows the remaining reminders and tops them up on the server', async () => {
+    // 赵师傅 gets no task in this file: his reminders are the seeded ones.
+    const before = await creditsOf(CARPENTER)
+    setDevIdentity(CARPENTER)
     render(<StaffInboxPage />)
 
-    expect(await screen.findByText('剩余提醒次数 0')).toBeTruthy()
+    expect(await screen.findByText(`剩余提醒次数 ${before.task_assigned}`)).toBeTruthy()
     fireEvent.click(screen.getByText('开启新任务提醒'))
 
-    expect(await screen.findByText('剩余提醒次数 1')).toBeTruthy()
-    expect(inputsOf('subscription.grant')).toEqual([{ accepted: ['task_assigned', 'task_reopened', 'ticket_cancelled'] }])
+    expect(await screen.findByText(`剩余提醒次数 ${before.task_assigned + 1}`)).toBeTruthy()
+    expect(shownToast()).toBe('已开启新任务提醒')
+    // All three staff reminders were granted (H5 local mode accepts every template).
+    expect(await creditsOf(CARPENTER)).toEqual({
+      task_assigned: before.task_assigned + 1,
+      task_reopened: before.task_reopened + 1,
+      ticket_cancelled: before.ticket_cancelled + 1,
+    })
   })
 })
