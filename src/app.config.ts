@@ -24,6 +24,8 @@ export default defineAppConfig({
     navigationBarTitleText: '物业服务',
     navigationBarBackgroundColor: '#1f6f5c',
     navigationBarTextStyle: 'white',
+    // Shows Taro's navigation bar (title, back, home) in the H5 build too; weapp's default.
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f7',
     backgroundTextStyle: 'dark',
   },

@@ -107,7 +107,7 @@ const auditNote = (e: TicketEvent): string => {
     case 'finish':
       return e.note;
     case 'rate':
-      return `处理满意度 ${e.handling} 星，人员满意度 ${e.staff} 星${e.comment ? `；“${e.comment}”` : ''}`;
+      return `处理结果满意度 ${e.handling} 星，服务态度满意度 ${e.staff} 星${e.comment ? `；“${e.comment}”` : ''}`;
     case 'refer':
       return `外部服务联系方式：${e.contact}${e.note ? `；${e.note}` : ''}`;
     default:
@@ -197,6 +197,7 @@ export const transition = (ticket: RepairTicket, event: TicketEvent, ctx: Transi
   if (invalidEvent(event)) return { ok: false, code: 'INPUT.INVALID' };
   const to = typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
   const changed = applyData(ticket, event, ctx.actor, ctx.now, to);
-  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event), ctx);
+  const reopenNote = to === 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
+  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event) + reopenNote, ctx);
   return { ok: true, ...result };
 };

@@ -79,9 +79,9 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   callback_pending: {
     rate: { to: ratingOutcome, by: ['owner', 'desk'], stop: ['callback'] },
   },
+  // Back to the same handler, who acknowledges it (接单) before going again.
   reopened: {
     accept: { to: 'accepted', by: ['assignee'] },
-    arrive: { to: 'on_site', by: ['assignee'], stop: ['onSite'] },
   },
   closed: {},
   cancelled: {},

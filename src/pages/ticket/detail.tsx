@@ -89,6 +89,14 @@ export default function TicketDetailPage() {
         </Card>
       )}
 
+      {ticket.state === 'reopened' && (
+        <Card title='返修处理中' className='reopened-section'>
+          <Text className='ticket-detail__hint ticket-detail__hint--top'>
+            {`感谢您的反馈。工单已退回${ticket.assignee?.name ?? '原维修师傅'}继续处理，师傅会尽快与您联系；处理完成后会再次请您评价。`}
+          </Text>
+        </Card>
+      )}
+
       {ticket.rating && (
         <Card title='我的评价' className='rating-result-section'>
           <RatingResult rating={ticket.rating} />

@@ -178,7 +178,7 @@ describe('full repair lifecycle (fake clock, default policy)', () => {
     expect(effects.clocks.stopped).toEqual(['callback']);
     for (const clock of Object.values(t.clocks)) expect(clock?.stoppedAt).toBeDefined();
     expect(t.nextDueAt).toBe(Math.min(...t.outbox.map((m) => m.nextAttemptAt)));
-    expect(effects.audit.note).toBe('处理满意度 5 星，人员满意度 5 星；“师傅很专业”');
+    expect(effects.audit.note).toBe('处理结果满意度 5 星，服务态度满意度 5 星；“师傅很专业”');
   });
 
   it('the audit trail lists every step with from, to, event and actor', () => {
@@ -353,6 +353,8 @@ describe('callback rating (回访): not satisfied goes back to the handler', () 
 
   it('a reopened ticket is worked again and closes with reopenCount kept at 1', () => {
     let t = ticketIn('reopened');
+    expect(transition(t, ev.arrive(), { actor: technician, now, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });
+    t = step(t, ev.accept(), technician, now).ticket;
     t = step(t, ev.arrive(), technician, now).ticket;
     expect(t.clocks.onSite?.stoppedAt).toBe(now);
     t = step(t, ev.start(), technician, now + MINUTE).ticket;

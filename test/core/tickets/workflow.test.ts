@@ -70,7 +70,6 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   },
   reopened: {
     accept: { to: 'accepted', by: ['assignee'] },
-    arrive: { to: 'on_site', by: ['assignee'] },
   },
   closed: {},
   cancelled: {},
