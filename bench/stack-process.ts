@@ -20,7 +20,8 @@ export interface RemoteStack {
  */
 export const startStackProcess = async (): Promise<RemoteStack> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-stack-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'start.ts')], {
+  // BENCH_NODE_ARGS passes flags to the stack's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '--import', 'tsx', path.join(__dirname, '..', 'scripts', 'start.ts')], {
     env: { ...process.env, PORT: '0', SKIP_H5_BUILD: '1', LOCAL_STACK_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
