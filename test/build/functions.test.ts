@@ -1,0 +1,29 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const out = path.join(root, 'dist', 'cloudfunctions');
+const sources = readdirSync(path.join(root, 'cloudfunctions')).filter((n) => existsSync(path.join(root, 'cloudfunctions', n, 'index.ts')));
+
+describe('cloud function bundles (dist/cloudfunctions)', () => {
+  beforeAll(() => {
+    if (!existsSync(out)) throw new Error(`${out} is missing: run \`npm run build:functions\` before this test.`);
+  });
+
+  it.each(sources)('%s is bundled with its package.json and the openapi permission', (name) => {
+    const dir = path.join(out, name);
+    expect(existsSync(path.join(dir, 'index.js'))).toBe(true);
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.main).toBe('index.js');
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@cloudbase/node-sdk', 'wx-server-sdk']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] } });
+  });
+
+  it.each(sources)('%s holds no local-only code: no dev identity header, no emulator', (name) => {
+    const code = readFileSync(path.join(out, name, 'index.js'), 'utf8');
+    expect(code).not.toMatch(/x-dev-openid/i);
+    expect(code).not.toMatch(/_local\/|journal\.ejsonl|demo-owner/);
+    // The SDKs are installed in the cloud, not bundled.
+    expect(code).toMatch(/require\("@cloudbase\/node-sdk"\)/);
+  });
+});
