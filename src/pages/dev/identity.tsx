@@ -8,18 +8,6 @@ import { a11y } from '@/utils/a11y'
 import { cx } from '@/utils/cx'
 import './identity.css'
 
-/** Names of the roles the local stack reports; anything else is shown as given. */
-const ROLE_NAMES: Record<string, string> = {
-  owner: '业主',
-  guest: '访客（未绑定房屋）',
-  front_desk: '客服前台',
-  housekeeper: '客服管家',
-  technician: '维修师傅',
-  team_lead: '组长',
-  supervisor: '客服主任',
-  manager: '项目负责人',
-}
-
 /** 切换演示身份 (H5 local mode): act as another demo resident or staff member. */
 export default function DevIdentityPage() {
   const [list, setList] = useState<DevIdentity[] | null>(null)
@@ -67,7 +55,7 @@ export default function DevIdentityPage() {
             <View className='identity-card__info'>
               <View className='identity-card__row'>
                 <Text className='identity-card__name'>{i.name}</Text>
-                <Text className='identity-card__role'>{ROLE_NAMES[i.role] ?? i.role}</Text>
+                <Text className='identity-card__role'>{i.role}</Text>
               </View>
               {i.hint && <Text className='identity-card__hint'>{i.hint}</Text>}
             </View>
