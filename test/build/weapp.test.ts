@@ -68,4 +68,18 @@ describe('weapp build (dist/weapp)', () => {
     const totalKb = mainFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024
     expect(totalKb).toBeLessThan(MAIN_PACKAGE_LIMIT_KB)
   })
+
+  it('holds no local-mode code: no dev identity header, no local host calls, no zod', () => {
+    const code = filesUnder(distDir)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n')
+    expect(code).not.toMatch(/x-dev-openid/i)
+    expect(code).not.toMatch(/\/_local\//)
+    expect(code).not.toMatch(/\/functions\//)
+    // The contract's schemas stay on the server: only their types reach the mini-program.
+    expect(code).not.toMatch(/ZodError|\$ZodType/)
+    // The cloud call is what the mini-program uses instead.
+    expect(code).toMatch(/callFunction/)
+  })
 })
