@@ -12,6 +12,7 @@ export * from './tickets/workflow';
 export * from './tickets/transition';
 export * from './tickets/create';
 export * from './tickets/view';
+export * from './tickets/workload';
 export * from './routing/staff';
 export * from './routing/route';
 export * from './notify/fields';

@@ -30,8 +30,9 @@ export const DEMO_OWNERS: OwnerRecord[] = [
 const ALWAYS = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }];
 const OFFICE = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00' }];
 
-const member = (m: Omit<StaffMember, 'active' | 'credits'> & { credits?: StaffMember['credits'] }): StaffMember => ({
+const member = (m: Omit<StaffMember, 'active' | 'credits' | 'openTasks'> & { credits?: StaffMember['credits'] }): StaffMember => ({
   active: true,
+  openTasks: 0,
   credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2 },
   ...m,
 });

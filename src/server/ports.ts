@@ -28,16 +28,19 @@ export interface TicketStore {
   listByStates(states: readonly TicketState[], limit: number): Promise<RepairTicket[]>;
   /** Adds one credit per template the owner accepted, on a ticket of theirs. False if not theirs. */
   addOwnerCredits(ticketId: string, openid: string, templates: readonly TemplateKey[]): Promise<boolean>;
-  /** Open tasks per staff id, for routing by fewest open tasks. */
-  openTaskCounts(staffIds: string[]): Promise<Record<string, number>>;
 }
 
 export interface StaffDirectory {
   byOpenid(openid: string): Promise<StaffMember | null>;
   /** Active members of a team (duty is decided by the pure routing code). */
   team(team: StaffMember['team']): Promise<StaffMember[]>;
-  /** Takes one credit for the template; false when none was left. */
-  takeCredit(staffId: string, template: TemplateKey): Promise<boolean>;
+  /**
+   * Takes one credit for the template, and in the same write adjusts the member's workload by
+   * `workload`; false (and nothing written) when no credit was left.
+   */
+  takeCredit(staffId: string, template: TemplateKey, workload?: number): Promise<boolean>;
+  /** Adds each delta to that member's open-task count. */
+  adjustWorkloads(deltas: Readonly<Record<string, number>>): Promise<void>;
   clearCredit(staffId: string, template: TemplateKey): Promise<void>;
   addCredits(staffId: string, templates: readonly TemplateKey[]): Promise<Record<string, number>>;
 }

@@ -28,7 +28,6 @@ export interface RoutingDecision {
 export const route = (
   need: RoutingNeed,
   staff: readonly StaffMember[],
-  openTasks: Readonly<Record<string, number>>,
   now: number,
   utcOffsetMinutes: number,
 ): RoutingDecision => {
@@ -39,7 +38,7 @@ export const route = (
   const score = (m: StaffMember) => [
     (m.credits[need.template] ?? 0) > 0 ? 0 : 1,
     m.zones.includes(need.zone) ? 0 : 1,
-    openTasks[m._id] ?? 0,
+    m.openTasks ?? 0,
   ];
   const ranked = [...candidates].sort((a, b) => {
     const sa = score(a);

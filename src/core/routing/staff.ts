@@ -24,6 +24,8 @@ export interface StaffMember {
   active: boolean;
   /** One-time subscription credits per template (剩余提醒次数). */
   credits: Partial<Record<TemplateKey, number>>;
+  /** Tickets in this member's hands (see WORKLOAD_STATES), kept up to date by each step. */
+  openTasks: number;
 }
 
 const minutes = (hhmm: string): number => {

@@ -17,12 +17,19 @@ export const cloudbaseStaffDirectory = (db: Database): StaffDirectory => {
       const res = await col.where({ team, active: true }).limit(100).get();
       return (res.data ?? []) as StaffMember[];
     },
-    async takeCredit(staffId, template) {
+    async takeCredit(staffId, template, workload = 0) {
       // Conditional decrement: no read, and never below zero even under concurrent sends.
-      const res = await col
-        .where({ _id: staffId, [`credits.${template}`]: _.gt(0) })
-        .update({ [`credits.${template}`]: _.inc(-1) });
+      const patch: Record<string, unknown> = { [`credits.${template}`]: _.inc(-1) };
+      if (workload) patch.openTasks = _.inc(workload);
+      const res = await col.where({ _id: staffId, [`credits.${template}`]: _.gt(0) }).update(patch);
       return res.updated === 1;
+    },
+    async adjustWorkloads(deltas) {
+      await Promise.all(
+        Object.entries(deltas)
+          .filter(([, delta]) => delta !== 0)
+          .map(([staffId, delta]) => col.doc(staffId).update({ openTasks: _.inc(delta) })),
+      );
     },
     async clearCredit(staffId, template) {
       await col.doc(staffId).update({ [`credits.${template}`]: 0 });

@@ -1,4 +1,4 @@
-import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
+import type { TicketState } from '../../core/tickets/states';
 import type { RepairTicket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
 import type { TicketStore } from '../ports';
@@ -52,18 +52,6 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       for (const t of templates) patch[`ownerCredits.${t}`] = _.inc(1);
       const res = await col.where({ _id: ticketId, 'owner.openid': openid }).update(patch);
       return res.updated === 1;
-    },
-    async openTaskCounts(staffIds) {
-      if (staffIds.length === 0) return {};
-      const $ = _.aggregate;
-      const res = await col
-        .aggregate()
-        .match({ 'assignee.staffId': _.in(staffIds), state: _.in([...OPEN_STATES]) })
-        .group({ _id: '$assignee.staffId', open: $.sum(1) })
-        .end();
-      const counts: Record<string, number> = {};
-      for (const row of (res.data ?? []) as { _id: string; open: number }[]) counts[row._id] = row.open;
-      return counts;
     },
   };
 };

@@ -5,21 +5,29 @@ import type { Deps } from '../ports';
 
 const NO_CREDIT = 43101;
 
-/**
- * Sends the ticket's queued subscription messages and records the outcome. The messages were
- * saved with the state change, so a crash here loses nothing: the sweep sends them later.
- * Staff credits are taken just before sending; WeChat's 43101 means the credit is gone.
- */
 /** Messages just queued by a state change; the sweep passes its own choice (those due again). */
 export const freshMessages = (m: OutboxMessage): boolean => m.attempts === 0;
 
+export interface Delivery {
+  ticket: RepairTicket;
+  /** Staff whose workload change was written together with their credit. */
+  workloadApplied: string[];
+}
+
+/**
+ * Sends the ticket's queued subscription messages and records the outcome. The messages were
+ * saved with the state change, so a crash here loses nothing: the sweep sends them later.
+ * Staff credits are taken just before sending (WeChat's 43101 means the credit is gone); a
+ * pending workload change of the same member rides along in that write.
+ */
 export const deliver = async (
   deps: Deps,
   ticket: RepairTicket,
   policy: Policy,
-  pick: (m: OutboxMessage) => boolean = freshMessages,
-): Promise<RepairTicket> => {
-  if (!ticket.outbox.some(pick)) return ticket;
+  { pick = freshMessages, workload = {} }: { pick?: (m: OutboxMessage) => boolean; workload?: Readonly<Record<string, number>> } = {},
+): Promise<Delivery> => {
+  const workloadApplied: string[] = [];
+  if (!ticket.outbox.some(pick)) return { ticket, workloadApplied };
   const now = deps.now();
   const remaining: OutboxMessage[] = [];
   const done: string[] = [];
@@ -31,10 +39,15 @@ export const deliver = async (
       continue;
     }
     const staffId = m.recipient === 'assignee' ? ticket.assignee?.staffId : undefined;
-    // A message for a former assignee, or a staff member without credit, stays in-app only.
-    if (m.recipient === 'assignee' && (!staffId || ticket.assignee?.openid !== m.touser || !(await deps.staff.takeCredit(staffId, m.template)))) {
-      done.push(m.id);
-      continue;
+    if (m.recipient === 'assignee') {
+      // A message for a former assignee, or a staff member without credit, stays in-app only.
+      const carried = staffId && !workloadApplied.includes(staffId) ? (workload[staffId] ?? 0) : 0;
+      const reachable = !!staffId && ticket.assignee?.openid === m.touser && (await deps.staff.takeCredit(staffId, m.template, carried));
+      if (reachable && carried) workloadApplied.push(staffId);
+      if (!reachable) {
+        done.push(m.id);
+        continue;
+      }
     }
     const res = await deps.push.send({ touser: m.touser, templateId: deps.templateIds[m.template], page: m.page, data: m.data });
     if (res.errcode === 0) {
@@ -54,5 +67,5 @@ export const deliver = async (
   const next: RepairTicket = { ...ticket, outbox: remaining, ownerCredits };
   const saved = { ...next, nextDueAt: nextDueAt(next, now) };
   await deps.tickets.saveOutbox(saved, done);
-  return saved;
+  return { ticket: saved, workloadApplied };
 };

@@ -5,7 +5,7 @@ import type { TicketEvent } from '../../core/tickets/events';
 import type { RepairTicket } from '../../core/tickets/model';
 import { transition } from '../../core/tickets/transition';
 import type { Deps } from '../ports';
-import { deliver } from './deliver';
+import { afterSave } from './after-save';
 import { canView, resolveActor } from './resolve-actor';
 
 /** One step: the event, and whether the platform (not the caller) causes it. */
@@ -40,7 +40,7 @@ export const stepTicket = async (
       next = r.ticket;
     }
     if (await deps.tickets.replace(next, current.version)) {
-      return { ticket: await deliver(deps, next, policy), actor };
+      return { ticket: await afterSave(deps, current, next, policy), actor };
     }
   }
   throw new DomainError('TICKET.VERSION_CONFLICT');

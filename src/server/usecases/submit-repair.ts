@@ -1,14 +1,14 @@
 import { DomainError } from '../../core/errors';
 import type { ParsedInput } from '../../core/contract/actions';
 import { route } from '../../core/routing/route';
-import { isOnDuty, toAssignee } from '../../core/routing/staff';
+import { toAssignee } from '../../core/routing/staff';
 import type { Policy } from '../../core/sla/policy';
 import { SYSTEM, type Actor } from '../../core/tickets/actor';
 import { createRepairTicket, REPAIR_TEAM } from '../../core/tickets/create';
 import type { RepairTicket } from '../../core/tickets/model';
 import { transition } from '../../core/tickets/transition';
 import type { Deps } from '../ports';
-import { deliver } from './deliver';
+import { afterSave } from './after-save';
 
 /**
  * An owner's repair: checked against their verified units, routed to an on-duty technician of
@@ -46,12 +46,9 @@ export const submitRepair = async (
     { actor, now, policy },
   );
 
-  const onDuty = team.filter((m) => m.trades.includes(ticket.trade) && isOnDuty(m, now, policy.utcOffsetMinutes));
-  const counts = await deps.tickets.openTaskCounts(onDuty.map((m) => m._id));
   const decision = route(
     { team: ticket.team, trade: ticket.trade, zone: ticket.unit.zone, template: 'task_assigned' },
-    onDuty,
-    counts,
+    team,
     now,
     policy.utcOffsetMinutes,
   );
@@ -61,5 +58,5 @@ export const submitRepair = async (
   }
 
   await deps.tickets.insert(ticket);
-  return { ticket: await deliver(deps, ticket, policy), actor };
+  return { ticket: await afterSave(deps, null, ticket, policy), actor };
 };

@@ -28,11 +28,14 @@ const member = (id: string, over: Partial<StaffMember> = {}): StaffMember => ({
   shifts: [ALL_WEEK_DAY],
   active: true,
   credits: { task_assigned: 1 },
+  openTasks: 0,
   ...over,
 });
 
 const need: RoutingNeed = { team: 'engineering', trade: 'plumbing_electric', zone: 'north', template: 'task_assigned' };
-const pick = (staff: StaffMember[], open: Record<string, number> = {}, now = MON(10)) => route(need, staff, open, now, OFFSET);
+/** `open` sets members' workloads (open tasks) by id. */
+const pick = (staff: StaffMember[], open: Record<string, number> = {}, now = MON(10)) =>
+  route(need, staff.map((m) => ({ ...m, openTasks: open[m._id] ?? m.openTasks })), now, OFFSET);
 
 describe('isOnDuty in the business zone (UTC+8)', () => {
   const day = { shifts: [DAY], active: true };
