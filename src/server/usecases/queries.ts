@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors';
-import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
+import type { TicketState } from '../../core/tickets/states';
 import type { Actor } from '../../core/tickets/actor';
 import type { RepairTicket } from '../../core/tickets/model';
 import { staffActor } from '../../core/routing/staff';
@@ -32,7 +32,7 @@ export const viewTicket = async (deps: Deps, openid: string, ticketId: string): 
 export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof TASK_TABS) => {
   const member = await deps.staff.byOpenid(openid);
   if (!member || !member.active) throw new DomainError('AUTH.FORBIDDEN');
-  const states = tab === 'todo' ? TASK_TABS.todo.filter((s) => OPEN_STATES.includes(s)) : TASK_TABS[tab];
+  const states = TASK_TABS[tab];
   const tickets =
     member.role === 'technician' || member.role === 'team_lead'
       ? await deps.tickets.listByAssignee(member._id, states, LIST_LIMIT)
