@@ -1,29 +1,19 @@
 // Contract of the emulator's database actions, exercised through the real, pinned
 // @cloudbase/node-sdk 3.18.3 exactly as the cloud functions will use it.
-import tcb from '@cloudbase/node-sdk';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startStack, type RunningStack } from '@/local/stack';
+import { startSdkStack, type SdkDatabase } from './sdk-stack';
 
-let stack: RunningStack;
-let dataDir: string;
-let db: ReturnType<ReturnType<typeof tcb.init>['database']>;
+let close: () => Promise<void>;
+let db: SdkDatabase;
 let _: typeof db.command;
 let seq = 0;
 const coll = (name: string) => db.collection(`${name}_${++seq}`);
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-db-'));
-  stack = await startStack({ dataDir, handlers: {} });
-  db = tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database();
+  ({ db, close } = await startSdkStack('local-db-'));
   _ = db.command;
 });
 
-afterAll(async () => {
-  await stack.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 const TICKETS = [
   { _id: 't1', kind: 'repair', state: 'open', urgency: 3, version: 1, assignee: { openid: 'oA', team: 'east' }, tags: ['water'] },

@@ -1,22 +1,16 @@
 // Read/write counters: one per SDK request, by kind, action and collection; programmatic and HTTP.
 import tcb from '@cloudbase/node-sdk';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startStack, type RunningStack } from '@/local/stack';
+import type { RunningStack } from '@/local/stack';
+import { startSdkStack } from './sdk-stack';
 
 let stack: RunningStack;
-let dataDir: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-stats-'));
-  stack = await startStack({ dataDir, handlers: {} });
+  ({ stack, close } = await startSdkStack('local-stats-'));
 });
 
-afterAll(async () => {
-  await stack.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 test('reads (get/count/aggregate) and writes (insert/modify/remove) are counted per request', async () => {
   const db = tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database();

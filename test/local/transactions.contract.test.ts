@@ -1,28 +1,18 @@
 // Transactions through the real SDK: db.runTransaction (with retry on conflict) and
 // db.startTransaction, against the emulator's optimistic transactions.
-import tcb from '@cloudbase/node-sdk';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startStack, type RunningStack } from '@/local/stack';
+import { startSdkStack, type SdkDatabase } from './sdk-stack';
 
-let stack: RunningStack;
-let dataDir: string;
-let db: ReturnType<ReturnType<typeof tcb.init>['database']>;
+let close: () => Promise<void>;
+let db: SdkDatabase;
 let _: typeof db.command;
 let seq = 0;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-tx-'));
-  stack = await startStack({ dataDir, handlers: {} });
-  db = tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database();
+  ({ db, close } = await startSdkStack('local-tx-'));
   _ = db.command;
 });
 
-afterAll(async () => {
-  await stack.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 async function accounts() {
   const name = `accounts_${++seq}`;
