@@ -1,3 +1,4 @@
+import { main as binding } from '../../cloudfunctions/binding/index';
 import { main as callback } from '../../cloudfunctions/callback/index';
 import { main as repair } from '../../cloudfunctions/repair/index';
 import { main as session } from '../../cloudfunctions/session/index';
@@ -7,4 +8,4 @@ import { main as ticket } from '../../cloudfunctions/ticket/index';
 import type { FunctionHandlers } from './function-host';
 
 /** The deployed entries themselves, served by the local function host. */
-export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription };
+export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding };

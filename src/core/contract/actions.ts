@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
+import { BINDING_ACTIONS } from './binding-actions';
 import { functionOf } from './names';
+import { photosField } from './photos';
 import { idField, instantField, scoreField, textField, ticketIdInput } from './fields';
 import {
   identitySchema,
@@ -34,10 +36,7 @@ export const ACTIONS = {
       area: z.enum(['home', 'public'], { error: '请选择户内或公共区域' }).default('home'),
       category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择报修类别' }),
       description: textField('问题描述', 500, 1),
-      photos: z
-        .array(z.string({ error: '照片格式不正确' }).max(512, { error: '照片格式不正确' }), { error: '照片格式不正确' })
-        .max(9, { error: '最多上传9张照片' })
-        .default([]),
+      photos: photosField(),
       appointment: appointment.nullable().default(null),
       urgent: z.boolean({ error: '请选择是否急修' }).default(false),
       grantedTemplates: z.array(templateKeySchema).max(3).default([]),
@@ -113,6 +112,7 @@ export const ACTIONS = {
     }),
     output: z.object({ credits: z.record(z.string(), z.number()) }),
   },
+  ...BINDING_ACTIONS,
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -1,3 +1,4 @@
+import { bindingHandlers } from './binding';
 import { callbackHandlers } from './callback';
 import { repairHandlers } from './repair';
 import { sessionHandlers } from './session';
@@ -13,6 +14,7 @@ export const FUNCTION_HANDLERS = {
   task: taskHandlers,
   callback: callbackHandlers,
   subscription: subscriptionHandlers,
+  binding: bindingHandlers,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_HANDLERS;

@@ -1,0 +1,4 @@
+import { createFunction } from '../../src/server/function';
+import { bindingHandlers } from '../../src/server/handlers/binding';
+
+export const main = createFunction(bindingHandlers);

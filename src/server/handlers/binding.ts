@@ -1,0 +1,3 @@
+import type { Handlers } from '../function';
+
+export const bindingHandlers: Handlers<never> = {};
