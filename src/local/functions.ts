@@ -1,4 +1,6 @@
 import { main as binding } from '../../cloudfunctions/binding/index';
+import { main as card } from '../../cloudfunctions/card/index';
+import { main as complaint } from '../../cloudfunctions/complaint/index';
 import { main as callback } from '../../cloudfunctions/callback/index';
 import { main as repair } from '../../cloudfunctions/repair/index';
 import { main as session } from '../../cloudfunctions/session/index';
@@ -8,4 +10,4 @@ import { main as ticket } from '../../cloudfunctions/ticket/index';
 import type { FunctionHandlers } from './function-host';
 
 /** The deployed entries themselves, served by the local function host. */
-export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding };
+export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card };

@@ -6,7 +6,7 @@
 import { createRepairTicket, type RepairSubmission } from '@/core/tickets/create';
 import type { Actor } from '@/core/tickets/actor';
 import type { TicketEvent } from '@/core/tickets/events';
-import type { Assignee, RepairTicket } from '@/core/tickets/model';
+import type { Assignee, Ticket } from '@/core/tickets/model';
 import type { TicketState } from '@/core/tickets/states';
 import { transition, type TransitionEffects } from '@/core/tickets/transition';
 import { DEFAULT_POLICY, HOUR, MINUTE, type Policy } from '@/core/sla/policy';
@@ -38,6 +38,7 @@ export const staffActor = (over: Partial<StaffActor> = {}): StaffActor => ({
   role: 'technician',
   team: 'engineering',
   trades: ['plumbing_electric'],
+  zones: ['A区', 'B区'],
   ...over,
 });
 
@@ -84,7 +85,7 @@ export const newTicket = (
   over: Partial<RepairSubmission> = {},
   now: number = T0,
   policy: Policy = DEFAULT_POLICY,
-): RepairTicket => createRepairTicket(submission(over), { actor: owner, now, policy }).ticket;
+): Ticket => createRepairTicket(submission(over), { actor: owner, now, policy }).ticket;
 
 /** A policy with some repair numbers replaced (policy is data). */
 export const withRepair = (over: Partial<Policy['repair']>): Policy => ({
@@ -94,12 +95,12 @@ export const withRepair = (over: Partial<Policy['repair']>): Policy => ({
 
 /** One step that must succeed; throws with the error code otherwise so a test fails loudly. */
 export const step = (
-  ticket: RepairTicket,
+  ticket: Ticket,
   event: TicketEvent,
   actor: Actor,
   now: number,
   policy: Policy = DEFAULT_POLICY,
-): { ticket: RepairTicket; effects: TransitionEffects } => {
+): { ticket: Ticket; effects: TransitionEffects } => {
   const r = transition(ticket, event, { actor, now, policy });
   if (!r.ok) throw new Error(`${event.type} by ${actor.kind} in ${ticket.state} failed: ${r.code}`);
   return { ticket: r.ticket, effects: r.effects };
@@ -145,7 +146,7 @@ const PATHS: Record<TicketState, [TicketEvent, Actor][]> = (() => {
 })();
 
 /** A ticket brought into `state` through real transitions, one minute per step from T0. */
-export const ticketIn = (state: TicketState, over: Partial<RepairSubmission> = {}): RepairTicket => {
+export const ticketIn = (state: TicketState, over: Partial<RepairSubmission> = {}): Ticket => {
   let t = newTicket(over);
   PATHS[state].forEach(([event, actor], i) => {
     t = step(t, event, actor, T0 + (i + 1) * MINUTE).ticket;

@@ -82,6 +82,6 @@ describe('identity comes from the platform, never from the event', () => {
     const { ticket } = await s.must(OWNER)('repair.submit', valid);
     expect(await s.as(OWNER)('task.accept', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect(await s.as(PLUMBER)('callback.rate', { ticketId: ticket.id, handling: 5, staff: 5 })).toMatchObject({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });
-    expect(await s.as(OTHER_OWNER)('repair.cancel', { ticketId: ticket.id, reason: '不想修了' })).toMatchObject({ ok: false, code: 'TICKET.NOT_FOUND' });
+    expect(await s.as(OTHER_OWNER)('ticket.cancel', { ticketId: ticket.id, reason: '不想修了' })).toMatchObject({ ok: false, code: 'TICKET.NOT_FOUND' });
   });
 });

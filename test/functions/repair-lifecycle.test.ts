@@ -96,7 +96,7 @@ describe('one full repair lifecycle through the real SDK and the local function 
   it('the owner may cancel before work starts, and the technician is told', async () => {
     const { ticket } = await submitLeak();
     s.stack.emulator.clearMessages();
-    const cancelled = await s.must(OWNER)('repair.cancel', { ticketId: ticket.id, reason: '已自行修好' });
+    const cancelled = await s.must(OWNER)('ticket.cancel', { ticketId: ticket.id, reason: '已自行修好' });
     expect(cancelled.ticket.state).toBe('cancelled');
     expect(s.stack.emulator.messages()).toEqual([expect.objectContaining({ touser: PLUMBER, templateId: 'local-ticket_cancelled' })]);
   });

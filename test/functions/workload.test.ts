@@ -36,7 +36,7 @@ describe('workload: open tasks per technician, kept by every step', () => {
 
   it('a cancelled job leaves the technician’s hands', async () => {
     const { ticket } = await submit();
-    await s.must(OWNER)('repair.cancel', { ticketId: ticket.id, reason: '不需要了' });
+    await s.must(OWNER)('ticket.cancel', { ticketId: ticket.id, reason: '不需要了' });
     expect(await openTasks('s-tech-wang')).toBe(0);
   });
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CARD_ACTIONS, CARD_TYPE_IDS } from '../catalog/cards';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
+import { COMPLAINT_CATEGORY_IDS } from '../catalog/complaints';
+import { TICKET_KINDS } from '../tickets/kinds';
 import { BINDING_ACTIONS } from './binding-actions';
 import { functionOf } from './names';
 import { photosField } from './photos';
@@ -43,10 +46,6 @@ export const ACTIONS = {
     }),
     output: ticketOut,
   },
-  'repair.cancel': {
-    input: ticketIdInput.extend({ reason: textField('取消原因', 100, 1) }),
-    output: ticketOut,
-  },
   'repair.confirmQuote': {
     input: ticketIdInput.extend({
       accept: z.boolean({ error: '请选择是否同意报价' }),
@@ -54,10 +53,48 @@ export const ACTIONS = {
     }),
     output: ticketOut,
   },
+  'complaint.submit': {
+    input: z.object({
+      unitId: idField('房屋'),
+      category: z.enum(COMPLAINT_CATEGORY_IDS, { error: '请选择投诉类别' }),
+      description: textField('投诉内容', 500, 1),
+      photos: photosField(),
+      aboutStaff: textField('被投诉人员', 20).default(''),
+      /** The ticket whose handler this complaint is about (from its callback). */
+      aboutTicketId: idField('相关工单').optional(),
+      replyBy: instantField('期望答复时间'),
+      grantedTemplates: z.array(templateKeySchema).max(3).default([]),
+    }),
+    output: ticketOut,
+  },
+  'card.submit': {
+    input: z.object({
+      unitId: idField('房屋'),
+      type: z.enum(CARD_TYPE_IDS, { error: '请选择卡片类型' }),
+      action: z.enum(CARD_ACTIONS, { error: '请选择办理事项' }),
+      cardNo: z
+        .string({ error: '卡号格式不正确' })
+        .trim()
+        .regex(/^[0-9A-Za-z-]{0,20}$/, { error: '卡号只能包含数字、字母，最多20位' })
+        .default(''),
+      custody: z.boolean({ error: '请选择是否委托代管' }).default(false),
+      note: textField('补充说明', 200).default(''),
+      grantedTemplates: z.array(templateKeySchema).max(3).default([]),
+    }),
+    output: ticketOut,
+  },
   'ticket.list': {
-    input: z.object({}),
+    input: z.object({
+      kind: z.enum(['all', ...TICKET_KINDS], { error: '筛选条件不正确' }).default('all'),
+      status: z.enum(['all', 'open', 'done'], { error: '筛选条件不正确' }).default('all'),
+    }),
     output: z.object({ tickets: z.array(ticketSummarySchema) }),
   },
+  'ticket.cancel': {
+    input: ticketIdInput.extend({ reason: textField('取消原因', 100, 1) }),
+    output: ticketOut,
+  },
+  'ticket.urge': { input: ticketIdInput, output: ticketOut },
   'ticket.get': {
     input: ticketIdInput,
     output: ticketOut,

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { TICKET_STATES } from '../tickets/states';
 import { STAFF_ROLES } from '../tickets/actor';
 import { TEMPLATE_KEYS } from '../notify/templates';
+import { TICKET_KINDS } from '../tickets/kinds';
 
 /** What the client is told about tickets. Staff-only data never appears in an owner's view. */
 export const ticketStateSchema = z.enum(TICKET_STATES);
 export const templateKeySchema = z.enum(TEMPLATE_KEYS);
+export const ticketKindSchema = z.enum(TICKET_KINDS);
 
 export const timelineEntrySchema = z.object({
   at: z.number(),
@@ -19,7 +21,7 @@ export const timelineEntrySchema = z.object({
 });
 
 export const deadlineSchema = z.object({
-  clock: z.enum(['dispatch', 'onSite', 'callback']),
+  clock: z.enum(['dispatch', 'onSite', 'reply', 'issue', 'callback']),
   label: z.string(),
   dueAt: z.number(),
   stoppedAt: z.number().nullable(),
@@ -29,6 +31,8 @@ export const deadlineSchema = z.object({
 export const ticketSummarySchema = z.object({
   id: z.string(),
   no: z.string(),
+  kind: ticketKindSchema,
+  kindName: z.string(),
   state: ticketStateSchema,
   stateLabel: z.string(),
   categoryName: z.string(),
@@ -62,6 +66,31 @@ export const ticketViewSchema = ticketSummarySchema.extend({
   rating: z.object({ handling: z.number(), staff: z.number(), comment: z.string(), at: z.number() }).nullable(),
   referral: z.object({ contact: z.string(), note: z.string() }).nullable(),
   cancelReason: z.string().nullable(),
+  complaint: z
+    .object({
+      aboutStaff: z.string().nullable(),
+      replyBy: z.number().nullable(),
+      linkedTicket: z.object({ id: z.string(), no: z.string() }).nullable(),
+    })
+    .nullable(),
+  card: z
+    .object({
+      type: z.string(),
+      typeName: z.string(),
+      action: z.enum(['open', 'lost', 'reissue']),
+      actionName: z.string(),
+      cardNo: z.string(),
+      custody: z.boolean(),
+      feeFen: z.number(),
+      lossTicket: z.object({ id: z.string(), no: z.string() }).nullable(),
+    })
+    .nullable(),
+  /** What the person handling this kind is called: 维修师傅, 客服管家, 客服前台. */
+  handlerTitle: z.string(),
+  /** The next promise to the owner in plain words, e.g. "王师傅预计 10:15 前上门". */
+  promise: z.string().nullable(),
+  /** When the owner may urge next (0: now); null when urging is not possible in this state. */
+  urgeAvailableAt: z.number().nullable(),
   deadlines: z.array(deadlineSchema),
   timeline: z.array(timelineEntrySchema),
   /** Events the viewer may cause now; pages show exactly these buttons. */

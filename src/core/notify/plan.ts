@@ -1,7 +1,9 @@
+import { CARD_ACTION_NAMES, findCardType } from '../catalog/cards';
 import { findCategory } from '../catalog/categories';
+import { findComplaintCategory } from '../catalog/complaints';
 import { formatLocal } from '../sla/time';
 import type { Policy } from '../sla/policy';
-import type { RepairTicket } from '../tickets/model';
+import type { Ticket } from '../tickets/model';
 import { STATE_LABELS } from '../tickets/states';
 import { fitField } from './fields';
 import { TEMPLATES, type TemplateKey } from './templates';
@@ -18,20 +20,26 @@ export interface MessagePlan {
 
 const yuan = (fen: number): string => `${(fen / 100).toFixed(2)}元`;
 
-const place = (t: RepairTicket): string =>
+const place = (t: Ticket): string =>
   t.area === 'public' ? `公共区域 ${t.unit.building}` : `${t.unit.building}${t.unit.unit}${t.unit.room}`;
 
-const what = (t: RepairTicket): string => `${findCategory(t.category)?.name ?? '报修'}·${place(t)}`;
+/** What the ticket is about, in a few words: 水电·1栋1单元1201, 投诉·环境卫生, 停车卡·挂失. */
+export const whatOf = (t: Ticket): string => {
+  if (t.kind === 'complaint') return `投诉·${findComplaintCategory(t.category)?.name ?? '其他'}`;
+  if (t.kind === 'card' && t.card) return `${findCardType(t.card.type)?.name ?? 'IC卡'}·${CARD_ACTION_NAMES[t.card.action]}`;
+  return `${findCategory(t.category)?.name ?? '报修'}·${place(t)}`;
+};
 
 /** Raw field values per template, before fitting; keys follow the template's field list. */
-const VALUES: Record<TemplateKey, (t: RepairTicket, now: string) => string[]> = {
-  task_assigned: (t, now) => [t.no, what(t), t.description, now, t.urgent ? '紧急' : '普通'],
-  task_reopened: (t, now) => [t.no, what(t), `业主评价不满意：${t.rating?.comment || '请联系业主'}`, now],
-  ticket_cancelled: (t, now) => [t.no, what(t), t.cancelReason || '业主取消', now],
-  order_accepted: (t, now) => [t.no, what(t), t.assignee?.name ?? '', t.assignee?.phone ?? '', now],
-  quote_pending: (t) => [t.no, what(t), yuan(t.quote?.totalFen ?? 0), '请在小程序内确认报价后开工'],
-  repair_done: (t, now) => [t.no, what(t), t.assignee?.name ?? '', now, '请对本次服务进行评价'],
-  ticket_referred: (t, now) => [t.no, what(t), `请联系：${t.referral?.contact ?? ''}`, now],
+const VALUES: Record<TemplateKey, (t: Ticket, now: string) => string[]> = {
+  task_assigned: (t, now) => [t.no, whatOf(t), t.description, now, t.urgent ? '紧急' : '普通'],
+  task_reopened: (t, now) => [t.no, whatOf(t), `业主评价不满意：${t.rating?.comment || '请联系业主'}`, now],
+  ticket_cancelled: (t, now) => [t.no, whatOf(t), t.cancelReason || '业主取消', now],
+  task_urged: (t, now) => [t.no, whatOf(t), '业主催办，请尽快处理', now],
+  order_accepted: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', t.assignee?.phone ?? '', now],
+  quote_pending: (t) => [t.no, whatOf(t), yuan(t.quote?.totalFen ?? 0), '请在小程序内确认报价后开工'],
+  repair_done: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', now, '请对本次服务进行评价'],
+  ticket_referred: (t, now) => [t.no, whatOf(t), `请联系：${t.referral?.contact ?? ''}`, now],
 };
 
 const PAGES: Record<'owner' | 'assignee', string> = {
@@ -43,7 +51,7 @@ const PAGES: Record<'owner' | 'assignee', string> = {
 export const planMessage = (
   template: TemplateKey,
   recipient: 'owner' | 'assignee',
-  ticket: RepairTicket,
+  ticket: Ticket,
   now: number,
   policy: Policy,
 ): MessagePlan | null => {
@@ -59,4 +67,4 @@ export const planMessage = (
 };
 
 /** Short progress line for in-app lists (also used when no message could be pushed). */
-export const progressLine = (t: RepairTicket): string => `${what(t)}：${STATE_LABELS[t.state]}`;
+export const progressLine = (t: Ticket): string => `${whatOf(t)}：${STATE_LABELS[t.state]}`;

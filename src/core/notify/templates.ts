@@ -8,6 +8,7 @@ export const TEMPLATE_KEYS = [
   'task_assigned',
   'task_reopened',
   'ticket_cancelled',
+  'task_urged',
   'order_accepted',
   'quote_pending',
   'repair_done',
@@ -37,6 +38,11 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     audience: 'staff',
     fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
   },
+  task_urged: {
+    title: '催办提醒',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
   order_accepted: {
     title: '接单通知',
     audience: 'owner',
@@ -61,6 +67,8 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
 
 /** Templates an owner is asked to accept when submitting a repair (WeChat allows 3 per tap). */
 export const OWNER_SUBMIT_TEMPLATES: readonly TemplateKey[] = ['order_accepted', 'quote_pending', 'repair_done'];
+/** Complaints and IC cards have no quote: accepted and done-please-rate only. */
+export const OWNER_SERVICE_TEMPLATES: readonly TemplateKey[] = ['order_accepted', 'repair_done'];
 /** Templates a staff member is asked to accept on each natural tap (open inbox, accept, finish). */
 export const STAFF_TEMPLATES: readonly TemplateKey[] = ['task_assigned', 'task_reopened', 'ticket_cancelled'];
 

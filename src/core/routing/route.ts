@@ -1,12 +1,18 @@
 import type { Trade } from '../catalog/categories';
 import type { TemplateKey } from '../notify/templates';
-import type { Team } from '../tickets/actor';
+import type { StaffRole, Team } from '../tickets/actor';
+import type { Ticket } from '../tickets/model';
 import { isOnDuty, type StaffMember } from './staff';
 
 export interface RoutingNeed {
   team: Team;
-  trade: Trade;
+  /** The trade the work needs; null when any member of the roles may do it. */
+  trade: Trade | null;
+  /** Roles that do this work (technicians for repairs, housekeepers for complaints …). */
+  roles: readonly StaffRole[];
   zone: string;
+  /** Only members covering the zone (a zone's housekeeper) — otherwise the zone is a preference. */
+  zoneRequired: boolean;
   /** The template the chosen person will be pushed; people with a credit for it come first. */
   template: TemplateKey;
 }
@@ -32,7 +38,12 @@ export const route = (
   utcOffsetMinutes: number,
 ): RoutingDecision => {
   const candidates = staff.filter(
-    (m) => m.team === need.team && m.trades.includes(need.trade) && isOnDuty(m, now, utcOffsetMinutes),
+    (m) =>
+      m.team === need.team &&
+      need.roles.includes(m.role) &&
+      (need.trade === null || m.trades.includes(need.trade)) &&
+      (!need.zoneRequired || m.zones.includes(need.zone)) &&
+      isOnDuty(m, now, utcOffsetMinutes),
   );
   if (candidates.length === 0) return { assignee: null, reason: 'nobody_on_duty', candidates: 0 };
   const score = (m: StaffMember) => [
@@ -52,4 +63,20 @@ export const route = (
     reason: (best.credits[need.template] ?? 0) > 0 ? 'reachable' : 'in_app_only',
     candidates: candidates.length,
   };
+};
+
+/**
+ * Who does each kind of work: repairs go to a technician of the trade, complaints to the zone's
+ * housekeeper (004 二), IC cards to the front desk for the identity check (003 #11).
+ */
+export const needOf = (t: Pick<Ticket, 'kind' | 'team' | 'trade' | 'unit'>): RoutingNeed => {
+  const base = { team: t.team, zone: t.unit.zone, template: 'task_assigned' as const };
+  switch (t.kind) {
+    case 'repair':
+      return { ...base, trade: t.trade, roles: ['technician', 'team_lead'], zoneRequired: false };
+    case 'complaint':
+      return { ...base, trade: null, roles: ['housekeeper'], zoneRequired: true };
+    case 'card':
+      return { ...base, trade: null, roles: ['front_desk'], zoneRequired: false };
+  }
 };

@@ -55,4 +55,4 @@ export const toAssignee = (m: StaffMember) => ({
 });
 
 export const staffActor = (m: StaffMember) =>
-  ({ kind: 'staff', staffId: m._id, openid: m.openid, name: m.name, phone: m.phone, role: m.role, team: m.team, trades: m.trades }) as const;
+  ({ kind: 'staff', staffId: m._id, openid: m.openid, name: m.name, phone: m.phone, role: m.role, team: m.team, trades: m.trades, zones: m.zones }) as const;

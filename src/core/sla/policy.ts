@@ -4,6 +4,7 @@
  */
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export interface RepairPolicy {
   /** 派单: intake → dispatched (003 #26, 004 一). */
@@ -20,6 +21,27 @@ export interface RepairPolicy {
   reopenAtOrBelow: number;
 }
 
+export interface ComplaintPolicy {
+  /** Passed on to customer service (the zone's housekeeper) within this (003 #19). */
+  dispatchMinutes: number;
+  /** Callback after a complaint is handled: the same day (000 4.5.1). */
+  callbackHours: number;
+}
+
+export interface CardPolicy {
+  /** Identity checked after the request (003 #11). */
+  verifyMinutes: number;
+  /** Card opened / reported lost / reissued after the identity check (003 #11). */
+  issueMinutes: number;
+  /** 补办成本费, in fen (003 #11: 50 yuan), payable at the front desk. */
+  reissueFeeFen: number;
+}
+
+export interface OwnerPolicy {
+  /** An owner may urge (催办) a ticket once per this many minutes. */
+  urgeIntervalMinutes: number;
+}
+
 export interface PushPolicy {
   /** Wait before a failed or unconfirmed subscription message is tried again. */
   retrySeconds: number;
@@ -31,6 +53,9 @@ export interface Policy {
   /** Business time zone offset in minutes (China Standard Time, no DST). */
   utcOffsetMinutes: number;
   repair: RepairPolicy;
+  complaint: ComplaintPolicy;
+  card: CardPolicy;
+  owner: OwnerPolicy;
   push: PushPolicy;
 }
 
@@ -44,5 +69,8 @@ export const DEFAULT_POLICY: Policy = {
     callbackCapHours: 24,
     reopenAtOrBelow: 2,
   },
+  complaint: { dispatchMinutes: 5, callbackHours: 8 },
+  card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
+  owner: { urgeIntervalMinutes: 30 },
   push: { retrySeconds: 60, maxAttempts: 5 },
 };

@@ -33,6 +33,7 @@ export type Actor =
       role: StaffRole;
       team: Team;
       trades: readonly Trade[];
+      zones: readonly string[];
     }
   | { kind: 'system' };
 
@@ -53,10 +54,11 @@ export const actorRef = (actor: Actor): ActorRef => {
 export const assigneeActor = (t: {
   assignee: { staffId: string; openid: string; name: string; phone: string; role: StaffRole } | null;
   team: Team;
-  trade: Trade;
+  trade: Trade | null;
+  unit: { zone: string };
 }): Actor | null =>
   t.assignee
-    ? { kind: 'staff', ...t.assignee, team: t.team, trades: [t.trade] }
+    ? { kind: 'staff', ...t.assignee, team: t.team, trades: t.trade ? [t.trade] : [], zones: [t.unit.zone] }
     : null;
 
 export const SYSTEM: Actor = { kind: 'system' };

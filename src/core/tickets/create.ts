@@ -1,57 +1,82 @@
-import type { RepairCategoryId } from '../catalog/categories';
-import { findCategory } from '../catalog/categories';
+import type { CardAction, CardTypeId } from '../catalog/cards';
+import { findCategory, type RepairCategoryId } from '../catalog/categories';
+import type { ComplaintCategoryId } from '../catalog/complaints';
 import type { TemplateKey } from '../notify/templates';
 import { formatLocal } from '../sla/time';
-import type { Actor } from './actor';
-import type { RepairTicket, UnitRef } from './model';
+import type { Actor, Team } from './actor';
+import { NUMBER_PREFIX, type TicketKind } from './kinds';
+import type { Ticket, UnitRef } from './model';
 import { enterState, type TransitionContext, type TransitionEffects } from './transition';
 
 /** Repairs are engineering's work (工程部); the category decides the trade. */
 export const REPAIR_TEAM = 'engineering' as const;
+/** Complaints and IC cards are customer service's (客服中心). */
+export const SERVICE_TEAM = 'customer_service' as const;
 
-export interface RepairSubmission {
+/** What every submission carries, whatever its kind. */
+export interface Submission {
   id: string;
   owner: { openid: string; name: string; phone: string };
   unit: UnitRef;
-  area: 'home' | 'public';
-  category: RepairCategoryId;
   description: string;
   photos: string[];
-  appointment: { start: number; end: number } | null;
-  urgent: boolean;
   /** Templates the owner accepted in the subscribe dialog of the submit tap. */
   grantedTemplates: readonly TemplateKey[];
 }
 
-/** Ticket numbers owners read out on the phone: BX + local date + 4 characters of the id. */
-export const ticketNumber = (id: string, now: number, utcOffsetMinutes: number): string =>
-  `BX${formatLocal(now, utcOffsetMinutes, 'YYYYMMDD')}-${id.replace(/[^0-9a-zA-Z]/g, '').slice(-4).toUpperCase()}`;
+export interface RepairSubmission extends Submission {
+  area: 'home' | 'public';
+  category: RepairCategoryId;
+  appointment: { start: number; end: number } | null;
+  urgent: boolean;
+}
 
-/** A new repair ticket in state `submitted`, its dispatch clock running. */
-export const createRepairTicket = (
-  s: RepairSubmission,
-  ctx: TransitionContext & { actor: Actor },
-): { ticket: RepairTicket; effects: TransitionEffects } => {
-  const category = findCategory(s.category);
-  if (!category) throw new Error(`unknown category ${s.category}`);
+export interface ComplaintSubmission extends Submission {
+  category: ComplaintCategoryId;
+  aboutStaff: string | null;
+  replyBy: number;
+  linkedTicket: { id: string; no: string } | null;
+}
+
+export interface CardSubmission extends Submission {
+  type: CardTypeId;
+  action: CardAction;
+  cardNo: string;
+  custody: boolean;
+  lossTicket: { id: string; no: string } | null;
+}
+
+type Created = { ticket: Ticket; effects: TransitionEffects };
+
+/** Ticket numbers owners read out on the phone: kind prefix + local date + 4 characters of the id. */
+export const ticketNumber = (id: string, now: number, utcOffsetMinutes: number, kind: TicketKind = 'repair'): string =>
+  `${NUMBER_PREFIX[kind]}${formatLocal(now, utcOffsetMinutes, 'YYYYMMDD')}-${id.replace(/[^0-9a-zA-Z]/g, '').slice(-4).toUpperCase()}`;
+
+const blankTicket = (
+  s: Submission,
+  kind: TicketKind,
+  team: Team,
+  now: number,
+  utcOffsetMinutes: number,
+): Ticket => {
   const ownerCredits: Partial<Record<TemplateKey, number>> = {};
   for (const key of s.grantedTemplates) ownerCredits[key] = (ownerCredits[key] ?? 0) + 1;
-  const blank: RepairTicket = {
+  return {
     _id: s.id,
-    no: ticketNumber(s.id, ctx.now, ctx.policy.utcOffsetMinutes),
-    kind: 'repair',
+    no: ticketNumber(s.id, now, utcOffsetMinutes, kind),
+    kind,
     state: 'submitted',
     version: 0,
     owner: s.owner,
     unit: s.unit,
-    area: s.area,
-    category: s.category,
-    team: REPAIR_TEAM,
-    trade: category.trade,
+    area: 'home',
+    category: '',
+    team,
+    trade: null,
     description: s.description,
     photos: s.photos,
-    appointment: s.appointment,
-    urgent: s.urgent,
+    appointment: null,
+    urgent: false,
     assignee: null,
     clocks: {},
     quote: null,
@@ -59,12 +84,55 @@ export const createRepairTicket = (
     referral: null,
     cancelReason: null,
     reopenCount: 0,
+    complaint: null,
+    card: null,
+    lastUrgedAt: null,
     ownerCredits,
     history: [],
     outbox: [],
     nextDueAt: null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    createdAt: now,
+    updatedAt: now,
   };
-  return enterState(blank, blank, null, 'submit', 'submitted', [], s.urgent ? '急修' : '', ctx);
+};
+
+const submitted = (t: Ticket, note: string, ctx: TransitionContext & { actor: Actor }): Created =>
+  enterState(t, t, null, 'submit', 'submitted', [], note, ctx);
+
+/** A new repair ticket in state `submitted`, its dispatch clock running. */
+export const createRepairTicket = (s: RepairSubmission, ctx: TransitionContext & { actor: Actor }): Created => {
+  const category = findCategory(s.category);
+  if (!category) throw new Error(`unknown category ${s.category}`);
+  const t: Ticket = {
+    ...blankTicket(s, 'repair', REPAIR_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
+    area: s.area,
+    category: s.category,
+    trade: category.trade,
+    appointment: s.appointment,
+    urgent: s.urgent,
+  };
+  return submitted(t, s.urgent ? '急修' : '', ctx);
+};
+
+/** A new complaint: registered whatever it says (000 4.5.1), its reply time the deadline. */
+export const createComplaintTicket = (s: ComplaintSubmission, ctx: TransitionContext & { actor: Actor }): Created => {
+  const t: Ticket = {
+    ...blankTicket(s, 'complaint', SERVICE_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
+    category: s.category,
+    complaint: { aboutStaff: s.aboutStaff, replyBy: s.replyBy, linkedTicket: s.linkedTicket },
+  };
+  const note = s.linkedTicket ? `关于工单 ${s.linkedTicket.no} 的处理人员${s.aboutStaff ? ` ${s.aboutStaff}` : ''}` : '';
+  return submitted(t, note, ctx);
+};
+
+/** A new IC card request; a reissue carries its fee, payable at the front desk. */
+export const createCardTicket = (s: CardSubmission, ctx: TransitionContext & { actor: Actor }): Created => {
+  const feeFen = s.action === 'reissue' ? ctx.policy.card.reissueFeeFen : 0;
+  const t: Ticket = {
+    ...blankTicket(s, 'card', SERVICE_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
+    category: s.type,
+    card: { type: s.type, action: s.action, cardNo: s.cardNo, custody: s.custody, feeFen, lossTicket: s.lossTicket },
+  };
+  const notes = [s.custody ? '委托代管' : '', s.lossTicket ? `挂失单 ${s.lossTicket.no}` : ''].filter(Boolean);
+  return submitted(t, notes.join('；'), ctx);
 };

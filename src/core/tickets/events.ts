@@ -1,3 +1,4 @@
+import type { TicketKind } from './kinds';
 import type { Assignee, QuoteItem } from './model';
 
 /** Everything that can happen to a repair ticket. Data only; who did it travels separately. */
@@ -13,7 +14,8 @@ export type TicketEvent =
   | { type: 'request_callback' }
   | { type: 'rate'; handling: number; staff: number; comment: string }
   | { type: 'cancel'; reason: string }
-  | { type: 'refer'; contact: string; note: string };
+  | { type: 'refer'; contact: string; note: string }
+  | { type: 'urge' };
 
 export type TicketEventType = TicketEvent['type'] | 'submit';
 
@@ -31,4 +33,14 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   rate: '回访评价',
   cancel: '取消报修',
   refer: '转介外部服务',
+  urge: '业主催办',
 };
+
+/** Where a kind words an event differently from a repair. */
+export const KIND_EVENT_LABELS: Partial<Record<TicketKind, Partial<Record<TicketEventType, string>>>> = {
+  complaint: { submit: '提交投诉', dispatch: '转交管家', accept: '受理投诉', finish: '处理完毕', cancel: '撤销投诉' },
+  card: { submit: '提交IC卡申请', dispatch: '转交前台', accept: '核验身份', finish: '办理完成', cancel: '取消申请' },
+};
+
+export const eventLabel = (kind: TicketKind, event: TicketEventType): string =>
+  KIND_EVENT_LABELS[kind]?.[event] ?? EVENT_LABELS[event];

@@ -1,10 +1,17 @@
-import type { RepairCategoryId, Trade } from '../catalog/categories';
+import type { CardAction, CardTypeId } from '../catalog/cards';
+import type { Trade } from '../catalog/categories';
 import type { TemplateKey } from '../notify/templates';
 import type { ActorRef, StaffRole, Team } from './actor';
 import type { TicketEventType } from './events';
+import type { TicketKind } from './kinds';
 import type { TicketState } from './states';
 
-export type ClockName = 'dispatch' | 'onSite' | 'callback';
+/**
+ * dispatch: intake → a person has it (for IC cards: → identity checked); onSite: technician on
+ * site; reply: a complaint's requested reply time; issue: IC card done after the identity check;
+ * callback: callback after return.
+ */
+export type ClockName = 'dispatch' | 'onSite' | 'reply' | 'issue' | 'callback';
 
 /** One SLA clock. Times are epoch milliseconds. A clock is running while `stoppedAt` is absent. */
 export interface Clock {
@@ -79,19 +86,45 @@ export interface OutboxMessage {
   lastError: string | null;
 }
 
-export interface RepairTicket {
+/** A complaint's own data (投诉). */
+export interface ComplaintDetails {
+  /** The staff member the complaint is about, as the owner named them or from a linked ticket. */
+  aboutStaff: string | null;
+  /** The reply time the owner asked for: the deadline (003 #19 3). */
+  replyBy: number | null;
+  /** The ticket whose handler this complaint is about (回访时投诉处理人员). */
+  linkedTicket: { id: string; no: string } | null;
+}
+
+/** An IC card request's own data (IC卡). */
+export interface CardDetails {
+  type: CardTypeId;
+  action: CardAction;
+  /** Card number if the owner knows it; identifies "the same card" for a reissue. */
+  cardNo: string;
+  /** Held by the front desk under a custody agreement (委托代管) instead of collected. */
+  custody: boolean;
+  /** Cost fee payable at the front desk (reissue only), in fen. */
+  feeFen: number;
+  /** The loss report a reissue follows. */
+  lossTicket: { id: string; no: string } | null;
+}
+
+export interface Ticket {
   _id: string;
   /** Human-facing number, e.g. BX20261122-4F7K. */
   no: string;
-  kind: 'repair';
+  kind: TicketKind;
   state: TicketState;
   version: number;
   owner: { openid: string; name: string; phone: string };
   unit: UnitRef;
   area: 'home' | 'public';
-  category: RepairCategoryId;
+  /** Repair category, complaint category or card type, by kind. */
+  category: string;
   team: Team;
-  trade: Trade;
+  /** The trade a repair needs; null for kinds handled by customer service. */
+  trade: Trade | null;
   description: string;
   photos: string[];
   appointment: { start: number; end: number } | null;
@@ -103,6 +136,10 @@ export interface RepairTicket {
   referral: { contact: string; note: string } | null;
   cancelReason: string | null;
   reopenCount: number;
+  complaint: ComplaintDetails | null;
+  card: CardDetails | null;
+  /** Last time the owner urged (催办); urging is throttled by policy. */
+  lastUrgedAt: number | null;
   /** One-time subscription credits the owner granted for this ticket's updates, per template. */
   ownerCredits: Partial<Record<TemplateKey, number>>;
   history: AuditEntry[];

@@ -1,3 +1,5 @@
+import type { TicketKind } from './kinds';
+
 /** Every state a repair ticket can be in. Strings, never numbers: they are read in the database. */
 export const TICKET_STATES = [
   'submitted',
@@ -37,3 +39,12 @@ export const STATE_LABELS: Record<TicketState, string> = {
   referred: '已转介',
   reopened: '返修中',
 };
+
+/** Where a kind names a state differently from a repair. */
+export const KIND_STATE_LABELS: Partial<Record<TicketKind, Partial<Record<TicketState, string>>>> = {
+  complaint: { submitted: '待受理', dispatched: '待受理', accepted: '处理中', returned: '已处理', cancelled: '已撤销', reopened: '继续处理' },
+  card: { submitted: '待核验', dispatched: '待核验', accepted: '办理中', returned: '已办好' },
+};
+
+export const stateLabel = (kind: TicketKind, state: TicketState): string =>
+  KIND_STATE_LABELS[kind]?.[state] ?? STATE_LABELS[state];

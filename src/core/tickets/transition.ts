@@ -4,9 +4,10 @@ import { nextDueAt, startClock, stopClock } from '../sla/clocks';
 import type { Policy } from '../sla/policy';
 import { actorRef, type Actor } from './actor';
 import type { TicketEvent } from './events';
-import type { AuditEntry, ClockName, OutboxMessage, RepairTicket } from './model';
+import type { AuditEntry, ClockName, OutboxMessage, Ticket } from './model';
 import { FINAL_STATES, type TicketState } from './states';
-import { REPAIR_ENTRIES, REPAIR_TRANSITIONS, TAKEN_WHEN_MISSING, type Party } from './workflow';
+import { TAKEN_WHEN_MISSING, WORKFLOWS, type Notification, type Party } from './workflow';
+import { MINUTE } from '../sla/policy';
 
 export interface TransitionContext {
   actor: Actor;
@@ -24,12 +25,32 @@ export interface TransitionEffects {
 }
 
 export type TransitionResult =
-  | { ok: true; ticket: RepairTicket; effects: TransitionEffects }
+  | { ok: true; ticket: Ticket; effects: TransitionEffects }
   | { ok: false; code: ErrorCode };
 
 const DESK_ROLES = new Set(['front_desk', 'housekeeper', 'supervisor', 'manager']);
 
-export const isParty = (party: Party, actor: Actor, t: RepairTicket): boolean => {
+/**
+ * Who may take an unaccepted task of this kind: a technician of the trade for repairs, the
+ * housekeeper of the zone for complaints, the front desk for IC cards.
+ */
+const isTeammate = (actor: Extract<Actor, { kind: 'staff' }>, t: Ticket): boolean => {
+  switch (t.kind) {
+    case 'repair':
+      return (
+        (actor.role === 'technician' || actor.role === 'team_lead') &&
+        actor.team === t.team &&
+        t.trade !== null &&
+        actor.trades.includes(t.trade)
+      );
+    case 'complaint':
+      return actor.role === 'housekeeper' && actor.zones.includes(t.unit.zone);
+    case 'card':
+      return actor.role === 'front_desk';
+  }
+};
+
+export const isParty = (party: Party, actor: Actor, t: Ticket): boolean => {
   switch (party) {
     case 'system':
       return actor.kind === 'system';
@@ -38,16 +59,17 @@ export const isParty = (party: Party, actor: Actor, t: RepairTicket): boolean =>
     case 'assignee':
       return actor.kind === 'staff' && actor.staffId === t.assignee?.staffId;
     case 'teammate':
-      return (
-        actor.kind === 'staff' &&
-        (actor.role === 'technician' || actor.role === 'team_lead') &&
-        actor.team === t.team &&
-        actor.trades.includes(t.trade)
-      );
+      return actor.kind === 'staff' && isTeammate(actor, t);
     case 'desk':
       return actor.kind === 'staff' && DESK_ROLES.has(actor.role);
   }
 };
+
+/** When the owner may urge (催办) again: once per the policy's interval. */
+export const urgeAvailableAt = (t: Pick<Ticket, 'lastUrgedAt'>, policy: Policy): number =>
+  t.lastUrgedAt === null ? 0 : t.lastUrgedAt + policy.owner.urgeIntervalMinutes * MINUTE;
+
+const canUrgeAt = (t: Ticket, now: number, policy: Policy): boolean => now >= urgeAvailableAt(t, policy);
 
 /** Checks an event's own data, so a bad value can never reach a saved ticket. */
 const invalidEvent = (e: TicketEvent): boolean => {
@@ -59,7 +81,7 @@ const invalidEvent = (e: TicketEvent): boolean => {
 };
 
 /** The event's own changes to the ticket's data (besides state, clocks, audit and messages). */
-const applyData = (t: RepairTicket, e: TicketEvent, actor: Actor, now: number, to: TicketState): RepairTicket => {
+const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: TicketState): Ticket => {
   switch (e.type) {
     case 'dispatch':
       return { ...t, assignee: e.assignee };
@@ -90,6 +112,8 @@ const applyData = (t: RepairTicket, e: TicketEvent, actor: Actor, now: number, t
       return { ...t, cancelReason: e.reason };
     case 'refer':
       return { ...t, referral: { contact: e.contact, note: e.note } };
+    case 'urge':
+      return { ...t, lastUrgedAt: now };
     default:
       return t;
   }
@@ -121,11 +145,11 @@ const auditNote = (e: TicketEvent): string => {
  * by the sender, which holds the staff ledger.
  */
 export const queueMessages = (
-  t: RepairTicket,
+  t: Ticket,
   notes: readonly { template: OutboxMessage['template']; to: 'owner' | 'assignee' }[],
   now: number,
   policy: Policy,
-): { ticket: RepairTicket; messages: OutboxMessage[]; unsubscribed: MessagePlan[] } => {
+): { ticket: Ticket; messages: OutboxMessage[]; unsubscribed: MessagePlan[] } => {
   const messages: OutboxMessage[] = [];
   const unsubscribed: MessagePlan[] = [];
   const credits = { ...t.ownerCredits };
@@ -152,16 +176,17 @@ export const queueMessages = (
 
 /** Applies entry effects of `to` and fills in version, audit, due time. Shared by create and step. */
 export const enterState = (
-  before: RepairTicket,
-  changed: RepairTicket,
+  before: Ticket,
+  changed: Ticket,
   from: TicketState | null,
   event: AuditEntry['event'],
   to: TicketState,
   stop: readonly ClockName[],
   note: string,
   { actor, now, policy }: TransitionContext,
-): { ticket: RepairTicket; effects: TransitionEffects } => {
-  const entry = REPAIR_ENTRIES[to] ?? {};
+  { stay = false, notify = [] }: { stay?: boolean; notify?: readonly Notification[] } = {},
+): { ticket: Ticket; effects: TransitionEffects } => {
+  const entry = stay ? {} : (WORKFLOWS[changed.kind].entries[to] ?? {});
   const clocks = { ...changed.clocks };
   const stopped: ClockName[] = [];
   const toStop = entry.stopAll ? (Object.keys(clocks) as ClockName[]) : stop;
@@ -173,10 +198,10 @@ export const enterState = (
     }
   }
   const started = [...(entry.start ?? [])];
-  let t: RepairTicket = { ...changed, state: to, version: before.version + 1, updatedAt: now };
+  let t: Ticket = { ...changed, state: to, version: before.version + 1, updatedAt: now };
   for (const name of started) clocks[name] = startClock(name, t, now, policy);
   t = { ...t, clocks };
-  const queued = queueMessages(t, entry.notify ?? [], now, policy);
+  const queued = queueMessages(t, [...notify, ...(entry.notify ?? [])], now, policy);
   const audit: AuditEntry = { at: now, actor: actorRef(actor), event, from, to, note };
   t = { ...queued.ticket, history: [...queued.ticket.history, audit] };
   t = { ...t, nextDueAt: nextDueAt(t, now) };
@@ -187,17 +212,21 @@ export const enterState = (
  * The one way a ticket changes. Pure: same inputs, same output; nothing is read or written.
  * An illegal event answers a typed error and the caller keeps its unchanged ticket.
  */
-export const transition = (ticket: RepairTicket, event: TicketEvent, ctx: TransitionContext): TransitionResult => {
-  const rule = REPAIR_TRANSITIONS[ticket.state][event.type];
+export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionContext): TransitionResult => {
+  const rule = WORKFLOWS[ticket.kind].transitions[ticket.state][event.type];
   if (!rule) {
     const taken = TAKEN_WHEN_MISSING[event.type] && !FINAL_STATES.includes(ticket.state) && ticket.state !== 'submitted';
     return { ok: false, code: taken ? 'TICKET.ALREADY_TAKEN' : 'TICKET.ILLEGAL_TRANSITION' };
   }
   if (!rule.by.some((party) => isParty(party, ctx.actor, ticket))) return { ok: false, code: 'AUTH.FORBIDDEN' };
   if (invalidEvent(event)) return { ok: false, code: 'INPUT.INVALID' };
-  const to = typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
+  if (event.type === 'urge' && !canUrgeAt(ticket, ctx.now, ctx.policy)) return { ok: false, code: 'TICKET.URGE_TOO_SOON' };
+  const to = rule.to === undefined ? ticket.state : typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
   const changed = applyData(ticket, event, ctx.actor, ctx.now, to);
   const reopenNote = to === 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
-  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event) + reopenNote, ctx);
+  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event) + reopenNote, ctx, {
+    stay: rule.to === undefined,
+    notify: rule.notify,
+  });
   return { ok: true, ...result };
 };

@@ -1,29 +1,40 @@
+import { CARD_ACTION_NAMES, findCardType } from '../catalog/cards';
 import { findCategory } from '../catalog/categories';
+import { findComplaintCategory } from '../catalog/complaints';
 import type { TicketSummary, TicketView } from '../contract/views';
 import { isBreached, isRunning } from '../sla/clocks';
+import type { Policy } from '../sla/policy';
 import type { Actor } from './actor';
-import { EVENT_LABELS } from './events';
-import type { ClockName, RepairTicket } from './model';
-import { STATE_LABELS } from './states';
-import { isParty } from './transition';
-import { REPAIR_TRANSITIONS } from './workflow';
+import { eventLabel } from './events';
+import { HANDLER_NAMES, KIND_NAMES } from './kinds';
+import type { ClockName, Ticket } from './model';
+import { ownerPromise } from './promise';
+import { stateLabel } from './states';
+import { isParty, urgeAvailableAt } from './transition';
+import { WORKFLOWS } from './workflow';
 
 export const CLOCK_LABELS: Record<ClockName, string> = {
   dispatch: '派单时限',
   onSite: '到场时限',
+  reply: '答复时限',
+  issue: '办卡时限',
   callback: '回访时限',
 };
 
-export const placeOf = (t: Pick<RepairTicket, 'area' | 'unit'>): string =>
+/** Where a card request's identity check is the first clock, staff read it so. */
+const clockLabel = (t: Ticket, clock: ClockName): string =>
+  t.kind === 'card' && clock === 'dispatch' ? '核验时限' : t.kind === 'complaint' && clock === 'dispatch' ? '转交时限' : CLOCK_LABELS[clock];
+
+export const placeOf = (t: Pick<Ticket, 'area' | 'unit'>): string =>
   t.area === 'public' ? `公共区域·${t.unit.building}` : `${t.unit.building}${t.unit.unit}${t.unit.room}`;
 
 /** Events the actor may cause on this ticket now, straight from the transition table. */
-export const allowedEvents = (t: RepairTicket, actor: Actor): string[] =>
-  Object.entries(REPAIR_TRANSITIONS[t.state])
+export const allowedEvents = (t: Ticket, actor: Actor): string[] =>
+  Object.entries(WORKFLOWS[t.kind].transitions[t.state])
     .filter(([, rule]) => rule && rule.by.some((party) => isParty(party, actor, t)))
     .map(([event]) => event);
 
-const currentDue = (t: RepairTicket): number | null => {
+const currentDue = (t: Ticket): number | null => {
   const running = Object.values(t.clocks).filter(isRunning);
   return running.length ? Math.min(...running.map((c) => c.dueAt)) : null;
 };
@@ -33,16 +44,32 @@ const excerpt = (text: string, max: number): string => {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 };
 
+/** The category line of a list row: 水电 / 投诉·环境卫生 / 停车卡·挂失, with its icon. */
+const categoryOf = (t: Ticket): { name: string; icon: string } => {
+  if (t.kind === 'complaint') {
+    const c = findComplaintCategory(t.category);
+    return { name: c?.name ?? '投诉', icon: c?.icon ?? '💬' };
+  }
+  if (t.kind === 'card') {
+    const c = findCardType(t.category);
+    return { name: `${c?.name ?? 'IC卡'}${t.card ? `·${CARD_ACTION_NAMES[t.card.action]}` : ''}`, icon: c?.icon ?? '🔑' };
+  }
+  const c = findCategory(t.category);
+  return { name: c?.name ?? t.category, icon: c?.icon ?? '🛠' };
+};
+
 /** A list row. Deadlines are for staff: an owner's row carries none. */
-export const toSummary = (t: RepairTicket, forStaff: boolean): TicketSummary => {
-  const category = findCategory(t.category);
+export const toSummary = (t: Ticket, forStaff: boolean): TicketSummary => {
+  const category = categoryOf(t);
   return {
     id: t._id,
     no: t.no,
+    kind: t.kind,
+    kindName: KIND_NAMES[t.kind],
     state: t.state,
-    stateLabel: STATE_LABELS[t.state],
-    categoryName: category?.name ?? t.category,
-    categoryIcon: category?.icon ?? '🛠',
+    stateLabel: stateLabel(t.kind, t.state),
+    categoryName: category.name,
+    categoryIcon: category.icon,
     place: placeOf(t),
     description: excerpt(t.description, 60),
     urgent: t.urgent,
@@ -53,12 +80,27 @@ export const toSummary = (t: RepairTicket, forStaff: boolean): TicketSummary => 
   };
 };
 
+const cardView = (t: Ticket): TicketView['card'] =>
+  t.card
+    ? {
+        type: t.card.type,
+        typeName: findCardType(t.card.type)?.name ?? 'IC卡',
+        action: t.card.action,
+        actionName: CARD_ACTION_NAMES[t.card.action],
+        cardNo: t.card.cardNo,
+        custody: t.card.custody,
+        feeFen: t.card.feeFen,
+        lossTicket: t.card.lossTicket,
+      }
+    : null;
+
 /**
- * The ticket as the viewer may see it. Owners see their own contact, the technician's name and
- * phone, and the whole timeline; clocks are shown to staff only.
+ * The ticket as the viewer may see it. Owners see their own contact, the handler's name and
+ * phone, the whole timeline and the next promise in plain words; clocks are shown to staff.
  */
-export const toTicketView = (t: RepairTicket, viewer: Actor, now: number): TicketView => {
+export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Policy): TicketView => {
   const isStaff = viewer.kind === 'staff';
+  const actions = allowedEvents(t, viewer);
   return {
     ...toSummary(t, isStaff),
     description: t.description,
@@ -75,10 +117,15 @@ export const toTicketView = (t: RepairTicket, viewer: Actor, now: number): Ticke
     rating: t.rating,
     referral: t.referral,
     cancelReason: t.cancelReason,
+    complaint: t.complaint,
+    card: cardView(t),
+    handlerTitle: HANDLER_NAMES[t.kind],
+    promise: isStaff ? null : ownerPromise(t, now, policy),
+    urgeAvailableAt: actions.includes('urge') ? Math.max(0, urgeAvailableAt(t, policy)) : null,
     deadlines: isStaff
-      ? (Object.entries(t.clocks) as [ClockName, NonNullable<RepairTicket['clocks'][ClockName]>][]).map(([clock, c]) => ({
+      ? (Object.entries(t.clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][]).map(([clock, c]) => ({
           clock,
-          label: CLOCK_LABELS[clock],
+          label: clockLabel(t, clock),
           dueAt: c.dueAt,
           stoppedAt: c.stoppedAt ?? null,
           breached: isBreached(c, now),
@@ -89,11 +136,11 @@ export const toTicketView = (t: RepairTicket, viewer: Actor, now: number): Ticke
       actorName: h.actor.name,
       actorKind: h.actor.kind,
       event: h.event,
-      eventLabel: EVENT_LABELS[h.event],
+      eventLabel: eventLabel(t.kind, h.event),
       from: h.from,
       to: h.to,
       note: h.note,
     })),
-    actions: allowedEvents(t, viewer),
+    actions,
   };
 };

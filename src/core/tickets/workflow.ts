@@ -1,7 +1,8 @@
 import type { TemplateKey } from '../notify/templates';
 import type { Policy } from '../sla/policy';
 import type { TicketEvent } from './events';
-import type { ClockName, RepairTicket } from './model';
+import type { TicketKind } from './kinds';
+import type { ClockName, Ticket } from './model';
 import type { TicketState } from './states';
 
 /**
@@ -13,10 +14,13 @@ import type { TicketState } from './states';
 export type Party = 'owner' | 'assignee' | 'teammate' | 'desk' | 'system';
 
 export interface TransitionRule {
-  to: TicketState | ((ticket: RepairTicket, event: TicketEvent, policy: Policy) => TicketState);
+  /** Absent: the ticket stays in its state and that state's entry effects do not run again. */
+  to?: TicketState | ((ticket: Ticket, event: TicketEvent, policy: Policy) => TicketState);
   by: readonly Party[];
   /** Clocks this event stops (the work they measured is done). */
   stop?: readonly ClockName[];
+  /** Messages of the event itself (besides those of entering a state). */
+  notify?: readonly Notification[];
 }
 
 export interface Notification {
@@ -34,27 +38,32 @@ export interface StateEntry {
 
 type EventType = TicketEvent['type'];
 
-const ratingOutcome = (_t: RepairTicket, e: TicketEvent, policy: Policy): TicketState =>
+const ratingOutcome = (_t: Ticket, e: TicketEvent, policy: Policy): TicketState =>
   e.type === 'rate' && Math.min(e.handling, e.staff) <= policy.repair.reopenAtOrBelow ? 'reopened' : 'closed';
 
 const cancel: TransitionRule = { to: 'cancelled', by: ['owner', 'desk'] };
 const refer: TransitionRule = { to: 'referred', by: ['assignee', 'desk'] };
+/** 催办: the owner presses; the handler is told; throttled by policy (see transition). */
+const urge: TransitionRule = { by: ['owner'], notify: [{ template: 'task_urged', to: 'assignee' }] };
 
 /** The repair workflow: state × event → rule. Anything not listed is illegal. */
 export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
   submitted: {
     dispatch: { to: 'dispatched', by: ['system', 'desk'], stop: ['dispatch'] },
     cancel,
+    urge,
   },
   dispatched: {
     accept: { to: 'accepted', by: ['assignee', 'teammate'] },
     dispatch: { to: 'dispatched', by: ['desk'] },
     cancel,
+    urge,
   },
   accepted: {
     arrive: { to: 'on_site', by: ['assignee'], stop: ['onSite'] },
     refer,
     cancel,
+    urge,
   },
   on_site: {
     start: { to: 'in_progress', by: ['assignee'] },
@@ -71,6 +80,7 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   in_progress: {
     finish: { to: 'returned', by: ['assignee'] },
     refer,
+    urge,
   },
   returned: {
     request_callback: { to: 'callback_pending', by: ['system', 'desk'] },
@@ -82,6 +92,7 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   // Back to the same handler, who acknowledges it (接单) before going again.
   reopened: {
     accept: { to: 'accepted', by: ['assignee'] },
+    urge,
   },
   closed: {},
   cancelled: {},
@@ -99,6 +110,78 @@ export const REPAIR_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
   closed: { stopAll: true },
   cancelled: { stopAll: true, notify: [{ template: 'ticket_cancelled', to: 'assignee' }] },
   referred: { stopAll: true, notify: [{ template: 'ticket_referred', to: 'owner' }] },
+};
+
+const callbackRules = {
+  request_callback: { to: 'callback_pending', by: ['system', 'desk'] },
+  rate: { to: ratingOutcome, by: ['owner', 'desk'], stop: ['callback'] },
+} as const satisfies Partial<Record<EventType, TransitionRule>>;
+
+const NEVER: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
+  submitted: {}, dispatched: {}, accepted: {}, on_site: {}, awaiting_confirmation: {}, in_progress: {},
+  returned: {}, callback_pending: {}, closed: {}, cancelled: {}, referred: {}, reopened: {},
+};
+
+/**
+ * Complaints (004 二): passed to the zone's housekeeper, who takes it (受理), reports progress
+ * and marks it handled; then the callback. The owner may withdraw it until it is handled.
+ */
+export const COMPLAINT_TRANSITIONS: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
+  ...NEVER,
+  submitted: { dispatch: { to: 'dispatched', by: ['system', 'desk'], stop: ['dispatch'] }, cancel, urge },
+  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'] }, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
+  accepted: { finish: { to: 'returned', by: ['assignee'], stop: ['reply'] }, cancel, urge },
+  returned: callbackRules,
+  callback_pending: { rate: callbackRules.rate },
+  reopened: { accept: { to: 'accepted', by: ['assignee'] }, urge },
+};
+
+export const COMPLAINT_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
+  submitted: { start: ['dispatch', 'reply'] },
+  dispatched: { notify: [{ template: 'task_assigned', to: 'assignee' }] },
+  accepted: { notify: [{ template: 'order_accepted', to: 'owner' }] },
+  returned: { start: ['callback'] },
+  callback_pending: { notify: [{ template: 'repair_done', to: 'owner' }] },
+  reopened: { notify: [{ template: 'task_reopened', to: 'assignee' }] },
+  closed: { stopAll: true },
+  cancelled: { stopAll: true, notify: [{ template: 'ticket_cancelled', to: 'assignee' }] },
+};
+
+/**
+ * IC cards (003 #11): the front desk checks the owner's identity (2 min from the request), then
+ * the card is opened, reported lost or reissued (8 min after the check); then the callback.
+ */
+export const CARD_TRANSITIONS: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
+  ...NEVER,
+  // Routing is instant; the first clock measures the identity check, so dispatch stops nothing.
+  submitted: { dispatch: { to: 'dispatched', by: ['system', 'desk'] }, cancel, urge },
+  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'], stop: ['dispatch'] }, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
+  accepted: { finish: { to: 'returned', by: ['assignee'], stop: ['issue'] }, cancel: { to: 'cancelled', by: ['desk'] }, urge },
+  returned: callbackRules,
+  callback_pending: { rate: callbackRules.rate },
+  reopened: { accept: { to: 'accepted', by: ['assignee'] }, urge },
+};
+
+export const CARD_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
+  submitted: { start: ['dispatch'] },
+  dispatched: { notify: [{ template: 'task_assigned', to: 'assignee' }] },
+  accepted: { start: ['issue'], notify: [{ template: 'order_accepted', to: 'owner' }] },
+  returned: { start: ['callback'] },
+  callback_pending: { notify: [{ template: 'repair_done', to: 'owner' }] },
+  reopened: { notify: [{ template: 'task_reopened', to: 'assignee' }] },
+  closed: { stopAll: true },
+  cancelled: { stopAll: true, notify: [{ template: 'ticket_cancelled', to: 'assignee' }] },
+};
+
+export interface Workflow {
+  transitions: Record<TicketState, Partial<Record<EventType, TransitionRule>>>;
+  entries: Partial<Record<TicketState, StateEntry>>;
+}
+
+export const WORKFLOWS: Record<TicketKind, Workflow> = {
+  repair: { transitions: REPAIR_TRANSITIONS, entries: REPAIR_ENTRIES },
+  complaint: { transitions: COMPLAINT_TRANSITIONS, entries: COMPLAINT_ENTRIES },
+  card: { transitions: CARD_TRANSITIONS, entries: CARD_ENTRIES },
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { RepairTicket } from './model';
+import type { Ticket } from './model';
 import type { TicketState } from './states';
 
 /**
@@ -14,7 +14,7 @@ export const WORKLOAD_STATES: readonly TicketState[] = [
   'reopened',
 ];
 
-const holder = (t: Pick<RepairTicket, 'state' | 'assignee'> | null): string | null =>
+const holder = (t: Pick<Ticket, 'state' | 'assignee'> | null): string | null =>
   t && t.assignee && WORKLOAD_STATES.includes(t.state) ? t.assignee.staffId : null;
 
 /**
@@ -22,8 +22,8 @@ const holder = (t: Pick<RepairTicket, 'state' | 'assignee'> | null): string | nu
  * tasks: +1 when a ticket lands in someone's hands, −1 when it leaves them.
  */
 export const workloadDelta = (
-  before: Pick<RepairTicket, 'state' | 'assignee'> | null,
-  after: Pick<RepairTicket, 'state' | 'assignee'>,
+  before: Pick<Ticket, 'state' | 'assignee'> | null,
+  after: Pick<Ticket, 'state' | 'assignee'>,
 ): Record<string, number> => {
   const from = holder(before);
   const to = holder(after);

@@ -1,5 +1,5 @@
 import type { TicketState } from '../../core/tickets/states';
-import type { RepairTicket } from '../../core/tickets/model';
+import type { Ticket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
 import type { TicketStore } from '../ports';
 
@@ -11,12 +11,12 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
   // field by field by CloudBase, which would keep stale keys (e.g. a cleared assignee).
   const replaceValue = (v: unknown) => (v !== null && typeof v === 'object' ? _.set(v) : v);
   const list = async (query: object, limit: number, order: 'createdAt' | 'updatedAt') =>
-    ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as RepairTicket[];
+    ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as Ticket[];
 
   return {
     async get(id) {
       const res = await col.doc(id).get();
-      return ((res.data ?? [])[0] as RepairTicket | undefined) ?? null;
+      return ((res.data ?? [])[0] as Ticket | undefined) ?? null;
     },
     async insert(ticket) {
       await col.add(ticket);
@@ -42,7 +42,25 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         await col.doc(ticket._id).update({ outbox: _.pull({ id: _.in(sentIds) }) });
       }
     },
-    listByOwner: (openid, limit) => list({ 'owner.openid': openid }, limit, 'createdAt'),
+    listByOwner: (openid, limit, filter = {}) =>
+      list(
+        {
+          'owner.openid': openid,
+          ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(filter.states ? { state: _.in([...filter.states]) } : {}),
+        },
+        limit,
+        'createdAt',
+      ),
+    async findCardLoss(unitId, type, cardNo) {
+      const reports = await list(
+        { kind: 'card', 'unit.id': unitId, 'card.type': type, 'card.action': 'lost', state: _.neq('cancelled') },
+        20,
+        'createdAt',
+      );
+      // "The same card": the numbers agree, or one side did not know the number.
+      return reports.find((r) => !cardNo || !r.card?.cardNo || r.card.cardNo === cardNo) ?? null;
+    },
     listByAssignee: (staffId, states, limit) =>
       list({ 'assignee.staffId': staffId, state: _.in([...states]) }, limit, 'updatedAt'),
     listByStates: (states: readonly TicketState[], limit) => list({ state: _.in([...states]) }, limit, 'updatedAt'),

@@ -1,5 +1,7 @@
 import { bindingHandlers } from './binding';
 import { callbackHandlers } from './callback';
+import { cardHandlers } from './card';
+import { complaintHandlers } from './complaint';
 import { repairHandlers } from './repair';
 import { sessionHandlers } from './session';
 import { subscriptionHandlers } from './subscription';
@@ -15,6 +17,8 @@ export const FUNCTION_HANDLERS = {
   callback: callbackHandlers,
   subscription: subscriptionHandlers,
   binding: bindingHandlers,
+  complaint: complaintHandlers,
+  card: cardHandlers,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_HANDLERS;

@@ -1,5 +1,5 @@
 import type { Policy } from '../../core/sla/policy';
-import type { RepairTicket } from '../../core/tickets/model';
+import type { Ticket } from '../../core/tickets/model';
 import { workloadDelta } from '../../core/tickets/workload';
 import type { Deps } from '../ports';
 import { deliver } from './deliver';
@@ -8,7 +8,7 @@ import { deliver } from './deliver';
  * What follows a saved step: its messages are sent and the staff workloads it changed are
  * updated (with the credit write where one happens anyway, otherwise on their own).
  */
-export const afterSave = async (deps: Deps, before: RepairTicket | null, after: RepairTicket, policy: Policy): Promise<RepairTicket> => {
+export const afterSave = async (deps: Deps, before: Ticket | null, after: Ticket, policy: Policy): Promise<Ticket> => {
   const workload = workloadDelta(before, after);
   const { ticket, workloadApplied } = await deliver(deps, after, policy, { workload });
   for (const staffId of workloadApplied) delete workload[staffId];

@@ -1,6 +1,6 @@
 import { nextDueAt } from '../../core/sla/clocks';
 import type { Policy } from '../../core/sla/policy';
-import type { OutboxMessage, RepairTicket } from '../../core/tickets/model';
+import type { OutboxMessage, Ticket } from '../../core/tickets/model';
 import type { Deps } from '../ports';
 
 const NO_CREDIT = 43101;
@@ -9,7 +9,7 @@ const NO_CREDIT = 43101;
 export const freshMessages = (m: OutboxMessage): boolean => m.attempts === 0;
 
 export interface Delivery {
-  ticket: RepairTicket;
+  ticket: Ticket;
   /** Staff whose workload change was written together with their credit. */
   workloadApplied: string[];
 }
@@ -22,7 +22,7 @@ export interface Delivery {
  */
 export const deliver = async (
   deps: Deps,
-  ticket: RepairTicket,
+  ticket: Ticket,
   policy: Policy,
   { pick = freshMessages, workload = {} }: { pick?: (m: OutboxMessage) => boolean; workload?: Readonly<Record<string, number>> } = {},
 ): Promise<Delivery> => {
@@ -64,7 +64,7 @@ export const deliver = async (
     }
   }
 
-  const next: RepairTicket = { ...ticket, outbox: remaining, ownerCredits };
+  const next: Ticket = { ...ticket, outbox: remaining, ownerCredits };
   const saved = { ...next, nextDueAt: nextDueAt(next, now) };
   await deps.tickets.saveOutbox(saved, done);
   return { ticket: saved, workloadApplied };

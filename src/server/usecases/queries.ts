@@ -1,12 +1,16 @@
 import { DomainError } from '../../core/errors';
-import type { TicketState } from '../../core/tickets/states';
+import { TICKET_STATES, type TicketState } from '../../core/tickets/states';
 import type { Actor } from '../../core/tickets/actor';
-import type { RepairTicket } from '../../core/tickets/model';
+import type { Ticket } from '../../core/tickets/model';
 import { staffActor } from '../../core/routing/staff';
 import type { Deps } from '../ports';
 import { canView, resolveActor } from './resolve-actor';
 
 const LIST_LIMIT = 50;
+
+/** For the owner a returned ticket still waiting for their rating is not done yet. */
+const OWNER_DONE_STATES: readonly TicketState[] = ['closed', 'cancelled', 'referred'];
+const OWNER_OPEN_STATES: readonly TicketState[] = TICKET_STATES.filter((s) => !OWNER_DONE_STATES.includes(s));
 
 export const TASK_TABS: Record<'todo' | 'active' | 'done', readonly TicketState[]> = {
   todo: ['submitted', 'dispatched', 'reopened'],
@@ -14,10 +18,18 @@ export const TASK_TABS: Record<'todo' | 'active' | 'done', readonly TicketState[
   done: ['returned', 'callback_pending', 'closed', 'cancelled', 'referred'],
 };
 
-export const ownerTickets = (deps: Deps, openid: string): Promise<RepairTicket[]> =>
-  deps.tickets.listByOwner(openid, LIST_LIMIT);
+/** 我的工单 filters: by kind, and open (still being worked on) or done. */
+export const ownerTickets = (
+  deps: Deps,
+  openid: string,
+  filter: { kind: Ticket['kind'] | 'all'; status: 'all' | 'open' | 'done' } = { kind: 'all', status: 'all' },
+): Promise<Ticket[]> =>
+  deps.tickets.listByOwner(openid, LIST_LIMIT, {
+    kind: filter.kind === 'all' ? undefined : filter.kind,
+    states: filter.status === 'open' ? OWNER_OPEN_STATES : filter.status === 'done' ? OWNER_DONE_STATES : undefined,
+  });
 
-export const viewTicket = async (deps: Deps, openid: string, ticketId: string): Promise<{ ticket: RepairTicket; actor: Actor }> => {
+export const viewTicket = async (deps: Deps, openid: string, ticketId: string): Promise<{ ticket: Ticket; actor: Actor }> => {
   const ticket = await deps.tickets.get(ticketId);
   const actor = ticket && (await resolveActor(deps, openid, ticket));
   // Someone else's ticket answers "not found": its existence is not theirs to know.

@@ -1,13 +1,13 @@
 import { assigneeActor, type Actor } from '../../core/tickets/actor';
 import { staffActor } from '../../core/routing/staff';
-import type { RepairTicket } from '../../core/tickets/model';
+import type { Ticket } from '../../core/tickets/model';
 import type { Deps } from '../ports';
 
 /**
  * Who the caller is with respect to a ticket. The owner and the assignee are recognised from the
  * ticket itself (no read); anyone else is looked up in the staff directory.
  */
-export const resolveActor = async (deps: Deps, openid: string, t: RepairTicket): Promise<Actor | null> => {
+export const resolveActor = async (deps: Deps, openid: string, t: Ticket): Promise<Actor | null> => {
   if (t.owner.openid === openid) return { kind: 'owner', openid, name: t.owner.name };
   if (t.assignee?.openid === openid) return assigneeActor(t);
   const member = await deps.staff.byOpenid(openid);
@@ -15,14 +15,14 @@ export const resolveActor = async (deps: Deps, openid: string, t: RepairTicket):
 };
 
 /** Who may look at a ticket: its owner, its assignee, and staff whose work covers it. */
-export const canView = (actor: Actor, t: RepairTicket): boolean => {
+export const canView = (actor: Actor, t: Ticket): boolean => {
   if (actor.kind === 'owner') return actor.openid === t.owner.openid;
   if (actor.kind === 'system') return true;
   if (actor.staffId === t.assignee?.staffId) return true;
   switch (actor.role) {
     case 'technician':
     case 'team_lead':
-      return actor.team === t.team && actor.trades.includes(t.trade);
+      return t.trade !== null && actor.team === t.team && actor.trades.includes(t.trade);
     default:
       return true; // front desk, housekeepers, supervisors and managers follow every request
   }

@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors';
 import type { Policy } from '../../core/sla/policy';
 import type { Actor } from '../../core/tickets/actor';
 import type { TicketEvent } from '../../core/tickets/events';
-import type { RepairTicket } from '../../core/tickets/model';
+import type { Ticket } from '../../core/tickets/model';
 import { transition } from '../../core/tickets/transition';
 import type { Deps } from '../ports';
 import { afterSave } from './after-save';
@@ -27,7 +27,7 @@ export const stepTicket = async (
   openid: string,
   ticketId: string,
   steps: readonly Step[],
-): Promise<{ ticket: RepairTicket; actor: Actor }> => {
+): Promise<{ ticket: Ticket; actor: Actor }> => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = await deps.tickets.get(ticketId);
     const actor = current && (await resolveActor(deps, openid, current));

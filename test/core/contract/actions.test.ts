@@ -34,7 +34,8 @@ describe('action catalogue', () => {
   it('the serving cloud function is the area of the action', () => {
     expect(functionOf('repair.submit')).toBe('repair');
     expect(functionOf('callback.rate')).toBe('callback');
-    expect(actionsOf('repair').sort()).toEqual(['repair.cancel', 'repair.confirmQuote', 'repair.submit']);
+    expect(actionsOf('repair').sort()).toEqual(['repair.confirmQuote', 'repair.submit']);
+    expect(actionsOf('ticket').sort()).toEqual(['ticket.cancel', 'ticket.get', 'ticket.list', 'ticket.urge']);
   });
 
   it('each action belongs to exactly one function', () => {
@@ -77,7 +78,7 @@ describe('parseRequest: invalid input gets INPUT.INVALID with a Chinese message 
     ['{"$ne": null} as unitId', 'repair.submit', { ...validSubmit, unitId: { $ne: null } }, '房屋'],
     ['an operator string as unitId', 'repair.submit', { ...validSubmit, unitId: 'u1$where' }, '房屋'],
     ['{"$ne": null} as ticketId', 'ticket.get', { ticketId: { $ne: null } }, '工单编号'],
-    ['{"$ne": null} as ticketId of a cancel', 'repair.cancel', { ticketId: { $ne: null }, reason: '不需要了' }, '工单编号'],
+    ['{"$ne": null} as ticketId of a cancel', 'ticket.cancel', { ticketId: { $ne: null }, reason: '不需要了' }, '工单编号'],
     ['10 photos', 'repair.submit', { ...validSubmit, photos: Array.from({ length: 10 }, (_, i) => `cloud://photo-${i}.jpg`) }, '照片'],
     ['a photo that is not a string', 'repair.submit', { ...validSubmit, photos: [{ $ne: null }] }, '照片'],
     ['appointment end before start', 'repair.submit', { ...validSubmit, appointment: { start: T0 + 2 * HOUR, end: T0 + HOUR } }, '预约结束时间'],
@@ -85,7 +86,7 @@ describe('parseRequest: invalid input gets INPUT.INVALID with a Chinese message 
     ['score 6 for staff', 'callback.rate', { ticketId: 't1', handling: 5, staff: 6 }, '服务态度'],
     ['score 0 for handling', 'callback.rate', { ticketId: 't1', handling: 0, staff: 5 }, '处理结果'],
     ['a score given as a string', 'callback.rate', { ticketId: 't1', handling: '5', staff: 5 }, '处理结果'],
-    ['missing cancel reason', 'repair.cancel', { ticketId: 't1' }, '取消原因'],
+    ['missing cancel reason', 'ticket.cancel', { ticketId: 't1' }, '取消原因'],
     ['a quote without items', 'task.quote', { ticketId: 't1', items: [] }, '收费项目'],
   ];
 
@@ -144,7 +145,7 @@ describe('parseRequest: valid input', () => {
   });
 
   it('a missing input is read as {} (actions without parameters)', () => {
-    expect(parseRequest({ action: 'ticket.list' }, actionsOf('ticket'))).toEqual({ ok: true, action: 'ticket.list', input: {} });
+    expect(parseRequest({ action: 'ticket.list' }, actionsOf('ticket'))).toEqual({ ok: true, action: 'ticket.list', input: { kind: 'all', status: 'all' } });
     expect(parseRequest({ action: 'task.list' }, actionsOf('task'))).toEqual({ ok: true, action: 'task.list', input: { tab: 'todo' } });
   });
 
@@ -152,7 +153,7 @@ describe('parseRequest: valid input', () => {
     const r = parseRequest(
       {
         action: 'repair.submit',
-        input: { ...validSubmit, photos: Array.from({ length: 9 }, (_, i) => `cloud://p${i}.jpg`), appointment: { start: T0 + HOUR, end: T0 + 2 * HOUR } },
+        input: { ...validSubmit, photos: Array.from({ length: 9 }, (_, i) => `cloud://env-1.bucket-1/photos/p${i}.jpg`), appointment: { start: T0 + HOUR, end: T0 + 2 * HOUR } },
       },
       actionsOf('repair'),
     );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fieldLimit } from '@/core/notify/fields';
 import { planMessage, progressLine } from '@/core/notify/plan';
 import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '@/core/notify/templates';
-import type { RepairTicket } from '@/core/tickets/model';
+import type { Ticket } from '@/core/tickets/model';
 import { REPAIR_ENTRIES } from '@/core/tickets/workflow';
 import { DEFAULT_POLICY, T0, assigneeOf, newTicket, owner, staffActor, technician, ticketIn } from '../fixtures';
 
@@ -10,7 +10,7 @@ const chars = (s: string) => Array.from(s).length;
 const recipientOf = (key: TemplateKey) => (TEMPLATES[key].audience === 'owner' ? 'owner' : 'assignee');
 
 /** A ticket with every free-text value far too long for any field. */
-const stuffed = (text: (n: number) => string): RepairTicket => {
+const stuffed = (text: (n: number) => string): Ticket => {
   const base = ticketIn('callback_pending');
   return {
     ...base,
@@ -116,9 +116,9 @@ describe('templates and the workflow agree on who is told', () => {
     for (const key of STAFF_TEMPLATES) expect(TEMPLATES[key].audience).toBe('staff');
   });
 
-  it('ticket_referred is the only template asked neither at submit nor on staff taps (owners need a separate grant)', () => {
+  it('only ticket_referred and task_urged are asked neither at submit nor on the staff taps (each needs its own grant)', () => {
     const asked = new Set([...OWNER_SUBMIT_TEMPLATES, ...STAFF_TEMPLATES]);
-    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k))).toEqual(['ticket_referred']);
+    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['task_urged', 'ticket_referred']);
   });
 });
 

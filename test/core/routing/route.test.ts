@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { route, type RoutingNeed } from '@/core/routing/route';
+import { needOf, route, type RoutingNeed } from '@/core/routing/route';
 import { isOnDuty, type Shift, type StaffMember } from '@/core/routing/staff';
 import { DEFAULT_POLICY, local } from '../fixtures';
 
@@ -32,7 +32,14 @@ const member = (id: string, over: Partial<StaffMember> = {}): StaffMember => ({
   ...over,
 });
 
-const need: RoutingNeed = { team: 'engineering', trade: 'plumbing_electric', zone: 'north', template: 'task_assigned' };
+const need: RoutingNeed = {
+  team: 'engineering',
+  trade: 'plumbing_electric',
+  roles: ['technician', 'team_lead'],
+  zone: 'north',
+  zoneRequired: false,
+  template: 'task_assigned',
+};
 /** `open` sets members' workloads (open tasks) by id. */
 const pick = (staff: StaffMember[], open: Record<string, number> = {}, now = MON(10)) =>
   route(need, staff.map((m) => ({ ...m, openTasks: open[m._id] ?? m.openTasks })), now, OFFSET);
@@ -162,5 +169,32 @@ describe('route', () => {
         expect(pick(other, open)).toEqual(pick(staff, open));
       }),
     );
+  });
+});
+
+describe('who does each kind of work (needOf)', () => {
+  const ticket = (kind: 'repair' | 'complaint' | 'card') =>
+    ({ kind, team: kind === 'repair' ? ('engineering' as const) : ('customer_service' as const), trade: kind === 'repair' ? ('carpentry' as const) : null, unit: { id: 'u-3-1-101', community: '天利龙腾湾', building: '3栋', unit: '1单元', room: '101', zone: 'B区' } });
+
+  it('repairs: a technician (or team lead) of the trade; the zone is a preference', () => {
+    expect(needOf(ticket('repair'))).toMatchObject({ team: 'engineering', trade: 'carpentry', roles: ['technician', 'team_lead'], zoneRequired: false });
+  });
+
+  it('complaints: only the housekeeper of the unit’s zone', () => {
+    const keepers = [
+      member('k-a', { role: 'housekeeper', team: 'customer_service', trades: [], zones: ['A区'] }),
+      member('k-b', { role: 'housekeeper', team: 'customer_service', trades: [], zones: ['B区'] }),
+      member('desk', { role: 'front_desk', team: 'customer_service', trades: [], zones: ['B区'] }),
+    ];
+    expect(route(needOf(ticket('complaint')), keepers, MON(10), OFFSET).assignee?._id).toBe('k-b');
+    expect(route(needOf(ticket('complaint')), keepers.slice(0, 1), MON(10), OFFSET).assignee).toBeNull();
+  });
+
+  it('IC cards: the front desk, for the identity check', () => {
+    const people = [
+      member('k-b', { role: 'housekeeper', team: 'customer_service', trades: [], zones: ['B区'] }),
+      member('desk', { role: 'front_desk', team: 'customer_service', trades: [], zones: ['A区'] }),
+    ];
+    expect(route(needOf(ticket('card')), people, MON(10), OFFSET).assignee?._id).toBe('desk');
   });
 });

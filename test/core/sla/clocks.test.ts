@@ -1,5 +1,5 @@
 import { isBreached, isRunning, nextDueAt, startClock, stopClock } from '@/core/sla/clocks';
-import type { Clock, OutboxMessage, RepairTicket } from '@/core/tickets/model';
+import type { Clock, OutboxMessage, Ticket } from '@/core/tickets/model';
 import { DEFAULT_POLICY, HOUR, MINUTE, T0, newTicket } from '../fixtures';
 
 const running = (dueAt: number, capAt?: number): Clock => (capAt === undefined ? { startedAt: T0, dueAt } : { startedAt: T0, dueAt, capAt });
@@ -16,7 +16,7 @@ const message = (nextAttemptAt: number): OutboxMessage => ({
   lastError: null,
 });
 
-const due = (clocks: RepairTicket['clocks'], now: number, outbox: OutboxMessage[] = []) => nextDueAt({ clocks, outbox }, now);
+const due = (clocks: Ticket['clocks'], now: number, outbox: OutboxMessage[] = []) => nextDueAt({ clocks, outbox }, now);
 
 describe('isBreached', () => {
   const clock = running(T0 + 10 * MINUTE);

@@ -1,5 +1,5 @@
 import { createRepairTicket } from '@/core/tickets/create';
-import type { RepairTicket } from '@/core/tickets/model';
+import type { Ticket } from '@/core/tickets/model';
 import { transition } from '@/core/tickets/transition';
 import {
   DEFAULT_POLICY,
@@ -463,13 +463,18 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
     expect(DEFAULT_POLICY).toEqual({
       utcOffsetMinutes: 480,
       repair: { dispatchMinutes: 2, publicDispatchMinutes: 10, onSiteMinutes: 15, callbackHours: 8, callbackCapHours: 24, reopenAtOrBelow: 2 },
+      // 003 #19: passed on within 5 minutes; 000 4.5.1: callback the same day.
+      complaint: { dispatchMinutes: 5, callbackHours: 8 },
+      // 003 #11: identity checked in 2 minutes, card opened 8 minutes later; reissue costs 50 yuan.
+      card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
+      owner: { urgeIntervalMinutes: 30 },
       push: { retrySeconds: 60, maxAttempts: 5 },
     });
   });
 
   /** Full repair under `policy`, returning dispatch, on-site and callback clocks. */
   const clocksUnder = (policy: Policy) => {
-    let t: RepairTicket = newTicket({}, T0, policy);
+    let t: Ticket = newTicket({}, T0, policy);
     const dispatchClock = t.clocks.dispatch;
     t = step(t, ev.dispatch(), system, T0 + MINUTE, policy).ticket;
     const onSiteClock = t.clocks.onSite;

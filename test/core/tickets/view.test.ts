@@ -29,29 +29,29 @@ const dispatched = () => ticketIn('dispatched');
 
 describe('ticket view: deadlines are for staff only', () => {
   it('the owner view carries no deadlines', () => {
-    const view = toTicketView(dispatched(), owner, T0 + 30 * MINUTE);
+    const view = toTicketView(dispatched(), owner, T0 + 30 * MINUTE, DEFAULT_POLICY);
     expect(view.deadlines).toEqual([]);
   });
 
   it('the staff view lists every clock with its label, due time, stop time and breach computed from now', () => {
     const t = dispatched();
-    expect(toTicketView(t, technician, T0 + 10 * MINUTE).deadlines).toEqual([
+    expect(toTicketView(t, technician, T0 + 10 * MINUTE, DEFAULT_POLICY).deadlines).toEqual([
       { clock: 'dispatch', label: '派单时限', dueAt: T0 + 2 * MINUTE, stoppedAt: T0 + MINUTE, breached: false },
       { clock: 'onSite', label: '到场时限', dueAt: T0 + 16 * MINUTE, stoppedAt: null, breached: false },
     ]);
-    const late = toTicketView(t, frontDesk, T0 + 17 * MINUTE).deadlines;
+    const late = toTicketView(t, frontDesk, T0 + 17 * MINUTE, DEFAULT_POLICY).deadlines;
     expect(late.find((d) => d.clock === 'onSite')?.breached).toBe(true);
     expect(late.find((d) => d.clock === 'dispatch')?.breached).toBe(false);
   });
 
   it('a dispatch done after its deadline stays breached in the staff view', () => {
-    const t = step(newTicket(), ev.dispatch(), system, T0 + 5 * MINUTE).ticket;
-    expect(toTicketView(t, frontDesk, T0 + 6 * MINUTE).deadlines[0]).toMatchObject({ clock: 'dispatch', breached: true, stoppedAt: T0 + 5 * MINUTE });
+    const t = step(newTicket(), ev.dispatch(), system, T0 + 5 * MINUTE, DEFAULT_POLICY).ticket;
+    expect(toTicketView(t, frontDesk, T0 + 6 * MINUTE, DEFAULT_POLICY).deadlines[0]).toMatchObject({ clock: 'dispatch', breached: true, stoppedAt: T0 + 5 * MINUTE });
   });
 
   it('the owner view shows the technician by name and phone but no openid or staff id of anyone', () => {
     const t = ticketIn('accepted');
-    const view = toTicketView(t, owner, T0 + 10 * MINUTE);
+    const view = toTicketView(t, owner, T0 + 10 * MINUTE, DEFAULT_POLICY);
     expect(view.assignee).toEqual({ name: technician.name, phone: technician.phone });
     const json = JSON.stringify(view);
     for (const secret of [owner.openid, technician.openid, technician.staffId]) expect(json).not.toContain(secret);
@@ -60,13 +60,13 @@ describe('ticket view: deadlines are for staff only', () => {
   it('every view of every state satisfies the contract schema', () => {
     for (const state of TICKET_STATES) {
       for (const viewer of [owner, technician, frontDesk]) {
-        expect(ticketViewSchema.safeParse(toTicketView(ticketIn(state), viewer, T0 + 10 * MINUTE)).success).toBe(true);
+        expect(ticketViewSchema.safeParse(toTicketView(ticketIn(state), viewer, T0 + 10 * MINUTE, DEFAULT_POLICY)).success).toBe(true);
       }
     }
   });
 
   it('the timeline shows every audit entry with Chinese event labels', () => {
-    const view = toTicketView(ticketIn('accepted'), owner, T0 + 10 * MINUTE);
+    const view = toTicketView(ticketIn('accepted'), owner, T0 + 10 * MINUTE, DEFAULT_POLICY);
     expect(view.timeline.map((e) => [e.event, e.eventLabel, e.actorKind, e.from, e.to])).toEqual([
       ['submit', '提交报修', 'owner', null, 'submitted'],
       ['dispatch', '派单', 'system', 'submitted', 'dispatched'],
@@ -81,9 +81,9 @@ describe('ticket view: actions are exactly the events the viewer may cause now',
   it.each([
     ['the owner', 'callback_pending', ['rate'], owner],
     ['the owner', 'returned', ['rate'], owner],
-    ['the owner', 'submitted', ['cancel'], owner],
+    ['the owner', 'submitted', ['cancel', 'urge'], owner],
     ['the owner', 'awaiting_confirmation', ['confirm_quote', 'decline_quote'], owner],
-    ['the owner', 'in_progress', [], owner],
+    ['the owner', 'in_progress', ['urge'], owner],
     ['another owner', 'callback_pending', [], otherOwner],
     ['the assignee', 'dispatched', ['accept'], technician],
     ['a teammate', 'dispatched', ['accept'], teammate],
@@ -96,7 +96,7 @@ describe('ticket view: actions are exactly the events the viewer may cause now',
     ['the front desk', 'returned', ['request_callback', 'rate'], frontDesk],
     ['the front desk', 'closed', [], frontDesk],
   ] as const)('%s in %s sees %j', (_who, state, expected, viewer) => {
-    expect(sorted(toTicketView(ticketIn(state), viewer, T0 + 10 * MINUTE).actions)).toEqual(sorted([...expected]));
+    expect(sorted(toTicketView(ticketIn(state), viewer, T0 + 10 * MINUTE, DEFAULT_POLICY).actions)).toEqual(sorted([...expected]));
   });
 
   // Every listed action is accepted by transition(), every unlisted one refused: buttons never lie.
@@ -113,6 +113,7 @@ describe('ticket view: actions are exactly the events the viewer may cause now',
     ev.rate(5, 5),
     ev.cancel(),
     ev.refer(),
+    { type: 'urge' },
   ];
   const viewers: [string, Actor][] = [
     ['owner', owner],
@@ -126,7 +127,7 @@ describe('ticket view: actions are exactly the events the viewer may cause now',
     const t = ticketIn(state);
     for (const [name, viewer] of viewers) {
       const accepted = SAMPLE.filter((e) => transition(t, e, { actor: viewer, now: T0 + 10 * MINUTE, policy: DEFAULT_POLICY }).ok).map((e) => e.type);
-      expect([name, sorted(toTicketView(t, viewer, T0 + 10 * MINUTE).actions)]).toEqual([name, sorted(accepted)]);
+      expect([name, sorted(toTicketView(t, viewer, T0 + 10 * MINUTE, DEFAULT_POLICY).actions)]).toEqual([name, sorted(accepted)]);
     }
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ERROR_MESSAGES, type ErrorCode } from '@/core/errors';
 import type { Actor } from '@/core/tickets/actor';
 import type { TicketEvent } from '@/core/tickets/events';
-import type { RepairTicket } from '@/core/tickets/model';
+import type { Ticket } from '@/core/tickets/model';
 import { FINAL_STATES, TICKET_STATES, type TicketState } from '@/core/tickets/states';
 import { transition } from '@/core/tickets/transition';
 import { REPAIR_TRANSITIONS } from '@/core/tickets/workflow';
@@ -34,16 +34,22 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   submitted: {
     dispatch: { to: 'dispatched', by: ['system', 'desk'] },
     cancel: { to: 'cancelled', by: ['owner', 'desk'] },
+    // 催办: the owner urges; the state stays.
+    urge: { to: 'submitted', by: ['owner'] },
   },
   dispatched: {
     accept: { to: 'accepted', by: ['assignee', 'teammate'] },
     dispatch: { to: 'dispatched', by: ['desk'] },
     cancel: { to: 'cancelled', by: ['owner', 'desk'] },
+    // 催办: the owner urges; the state stays.
+    urge: { to: 'dispatched', by: ['owner'] },
   },
   accepted: {
     arrive: { to: 'on_site', by: ['assignee'] },
     refer: { to: 'referred', by: ['assignee', 'desk'] },
     cancel: { to: 'cancelled', by: ['owner', 'desk'] },
+    // 催办: the owner urges; the state stays.
+    urge: { to: 'accepted', by: ['owner'] },
   },
   on_site: {
     start: { to: 'in_progress', by: ['assignee'] },
@@ -60,6 +66,8 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   in_progress: {
     finish: { to: 'returned', by: ['assignee'] },
     refer: { to: 'referred', by: ['assignee', 'desk'] },
+    // 催办: the owner urges; the state stays.
+    urge: { to: 'in_progress', by: ['owner'] },
   },
   returned: {
     request_callback: { to: 'callback_pending', by: ['system', 'desk'] },
@@ -70,6 +78,8 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   },
   reopened: {
     accept: { to: 'accepted', by: ['assignee'] },
+    // 催办: the owner urges; the state stays.
+    urge: { to: 'reopened', by: ['owner'] },
   },
   closed: {},
   cancelled: {},
@@ -89,6 +99,7 @@ const EVENTS: Record<EventType, TicketEvent> = {
   rate: ev.rate(5, 5, '很满意'),
   cancel: ev.cancel(),
   refer: ev.refer(),
+  urge: { type: 'urge' },
 };
 const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
 
@@ -103,7 +114,7 @@ const ACTORS: Record<string, Actor> = {
 };
 
 /** Which parties an actor is for a ticket, decided here from the fixtures, not by isParty. */
-const partiesOf = (name: string, t: RepairTicket): Party[] => {
+const partiesOf = (name: string, t: Ticket): Party[] => {
   switch (name) {
     case 'system':
       return ['system'];
@@ -126,7 +137,7 @@ const illegalCode = (state: TicketState, type: EventType): ErrorCode =>
     ? 'TICKET.ALREADY_TAKEN'
     : 'TICKET.ILLEGAL_TRANSITION';
 
-const TICKETS = Object.fromEntries(TICKET_STATES.map((s) => [s, ticketIn(s)])) as Record<TicketState, RepairTicket>;
+const TICKETS = Object.fromEntries(TICKET_STATES.map((s) => [s, ticketIn(s)])) as Record<TicketState, Ticket>;
 const NOW = T0 + 60 * MINUTE;
 
 type Row = { state: TicketState; type: EventType; actorName: string; expected: string };
@@ -198,6 +209,7 @@ describe('repair workflow under random event sequences (property)', () => {
     fc.tuple(scoreArb, scoreArb, fc.string({ maxLength: 10 })).map(([h, s, c]) => ev.rate(h, s, c)),
     fc.string({ maxLength: 10 }).map((r) => ev.cancel(r)),
     fc.string({ maxLength: 10 }).map((c) => ev.refer(c)),
+    fc.constant<TicketEvent>({ type: 'urge' }),
   );
   const codes = Object.keys(ERROR_MESSAGES);
 

@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { cardHandlers } from '../../src/server/handlers/card';
+
+/** Cloud function `card`: serves the `card.*` actions. */
+export const main = createFunction(cardHandlers);

@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { complaintHandlers } from '../../src/server/handlers/complaint';
+
+/** Cloud function `complaint`: serves the `complaint.*` actions. */
+export const main = createFunction(complaintHandlers);

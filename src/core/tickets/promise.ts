@@ -1,0 +1,47 @@
+import { isRunning } from '../sla/clocks';
+import type { Policy } from '../sla/policy';
+import { formatLocal } from '../sla/time';
+import type { ClockName, Ticket } from './model';
+
+/** "10:15" today, "11月23日 10:15" another day: how people say a time. */
+export const sayTime = (at: number, now: number, policy: Policy): string => {
+  const offset = policy.utcOffsetMinutes;
+  const sameDay = formatLocal(at, offset, 'YYYYMMDD') === formatLocal(now, offset, 'YYYYMMDD');
+  return sameDay ? formatLocal(at, offset, 'HH:mm') : formatLocal(at, offset, 'M月D日 HH:mm');
+};
+
+const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy: Policy): string => {
+  const at = sayTime(due, now, policy);
+  const who = t.assignee?.name ?? '';
+  switch (clock) {
+    case 'dispatch':
+      if (t.kind === 'card') return `前台将在 ${at} 前核验您的身份`;
+      if (t.kind === 'complaint') return `预计 ${at} 前转交管家受理`;
+      return `预计 ${at} 前为您派单`;
+    case 'onSite':
+      if (t.appointment && t.appointment.end === due) {
+        return `${who || '师傅'}将在您预约的 ${sayTime(t.appointment.start, now, policy)}–${formatLocal(t.appointment.end, policy.utcOffsetMinutes, 'HH:mm')} 上门`;
+      }
+      return `${who || '技师'}预计 ${at} 前上门`;
+    case 'reply':
+      return `${who || '管家'}将在 ${at} 前答复您`;
+    case 'issue':
+      return t.card?.action === 'lost' ? `预计 ${at} 前为您办好挂失` : `预计 ${at} 前为您办好`;
+    case 'callback':
+      return '已办好，请您对本次服务进行评价';
+  }
+};
+
+/**
+ * The next thing promised to the owner, in plain words, from the clock that runs out first.
+ * Breached promises are not repeated as if still ahead: the owner is told we are on it.
+ */
+export const ownerPromise = (t: Ticket, now: number, policy: Policy): string | null => {
+  const running = (Object.entries(t.clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][])
+    .filter(([, c]) => isRunning(c))
+    .sort((a, b) => a[1].dueAt - b[1].dueAt);
+  if (running.length === 0) return null;
+  const [clock, c] = running[0];
+  if (clock !== 'callback' && c.dueAt < now) return '已超出承诺时间，我们正在加紧处理，给您带来不便敬请谅解';
+  return sentence(t, clock, c.dueAt, now, policy);
+};

@@ -1,0 +1,156 @@
+/**
+ * Complaints and IC card requests through the real node-sdk, the local function host and the
+ * emulator: routed to the right person within the submit call, worked, and refused when wrong.
+ */
+import { HOUR } from '@/core/sla/policy';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, HUANG_UNIT, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+
+const KEEPER_A = 'demo-keeper-zhang'; // 1栋 and 2栋
+const KEEPER_B = 'demo-keeper-li'; // 3栋 and 4栋
+const LIN_UNIT_B = 'u-4-2-301';
+
+let s: TestStack;
+beforeAll(async () => {
+  s = await startTestStack();
+});
+afterAll(() => s.close());
+
+const inHours = (h: number) => Date.now() + h * HOUR;
+const ticketCount = async () => (await s.db.collection('tickets').count()).total ?? 0;
+
+describe('complaints (投诉)', () => {
+  it('go to the housekeeper of the unit’s zone, who takes, handles and gets the callback', async () => {
+    const { ticket } = await s.must(OWNER)('complaint.submit', {
+      unitId: LIN_UNIT_B,
+      category: 'noise',
+      description: '楼上每晚十一点后装修噪音',
+      replyBy: inHours(24),
+      grantedTemplates: ['order_accepted', 'repair_done'],
+    });
+    expect(ticket).toMatchObject({ kind: 'complaint', state: 'dispatched', handlerTitle: '客服管家', stateLabel: '待受理' });
+    expect(ticket.assignee?.name).toBe('李管家');
+    expect(ticket.promise).toMatch(/^李管家将在 .+ 前答复您$/);
+    expect(s.stack.emulator.messages().filter((m) => m.touser === KEEPER_B).map((m) => m.templateId)).toEqual(['local-task_assigned']);
+
+    // The other zone's housekeeper may not take it.
+    expect(await s.as(KEEPER_A)('task.accept', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    const keeper = s.must(KEEPER_B);
+    expect((await keeper('task.accept', { ticketId: ticket.id })).ticket.stateLabel).toBe('处理中');
+    const handled = await keeper('task.finish', { ticketId: ticket.id, note: '已与楼上业主沟通，晚间停工' });
+    expect(handled.ticket.state).toBe('callback_pending');
+
+    const rated = await s.must(OWNER)('callback.rate', { ticketId: ticket.id, handling: 5, staff: 5, comment: '处理及时' });
+    expect(rated.ticket.state).toBe('closed');
+    expect(rated.ticket.timeline.map((e) => e.eventLabel)).toEqual(['提交投诉', '转交管家', '受理投诉', '处理完毕', '待回访评价', '回访评价']);
+  });
+
+  it('about a ticket’s handler: linked to it and naming the handler; not about someone else’s ticket', async () => {
+    const { ticket: repair } = await s.must(OWNER)('repair.submit', {
+      unitId: LIN_UNIT,
+      category: 'plumbing_electric',
+      description: '卫生间灯不亮',
+      grantedTemplates: [...ALL_OWNER_TEMPLATES],
+    });
+    const { ticket } = await s.must(OWNER)('complaint.submit', {
+      unitId: LIN_UNIT,
+      category: 'service',
+      description: '师傅态度不好',
+      aboutTicketId: repair.id,
+      replyBy: inHours(4),
+    });
+    expect(ticket.complaint).toEqual({ aboutStaff: '王师傅', replyBy: expect.any(Number), linkedTicket: { id: repair.id, no: repair.no } });
+    expect(ticket.assignee?.name).toBe('张管家');
+
+    const before = await ticketCount();
+    const foreign = await s.as(OTHER_OWNER)('complaint.submit', {
+      unitId: HUANG_UNIT,
+      category: 'service',
+      description: '试图投诉别人的工单',
+      aboutTicketId: repair.id,
+      replyBy: inHours(4),
+    });
+    expect(foreign).toEqual({ ok: false, code: 'TICKET.LINK_NOT_YOURS', message: '只能投诉您自己工单的处理人员' });
+    expect(await ticketCount()).toBe(before);
+  });
+
+  it('refuse a reply time in the past or too far ahead, and empty or oversized text, changing nothing', async () => {
+    const before = await ticketCount();
+    const base = { unitId: LIN_UNIT, category: 'cleaning' as const, description: '楼道脏', replyBy: inHours(4) };
+    expect(await s.as(OWNER)('complaint.submit', { ...base, replyBy: Date.now() - 1000 })).toMatchObject({ ok: false, message: '期望答复时间应在今后30天之内' });
+    expect(await s.as(OWNER)('complaint.submit', { ...base, replyBy: inHours(24 * 40) })).toMatchObject({ ok: false, message: '期望答复时间应在今后30天之内' });
+    expect(await s.as(OWNER)('complaint.submit', { ...base, description: '' })).toMatchObject({ ok: false, message: '请填写投诉内容' });
+    expect(await s.as(OWNER)('complaint.submit', { ...base, description: '吵'.repeat(2000) })).toMatchObject({ ok: false, message: '投诉内容不能超过500个字' });
+    expect(await s.as(OWNER)('complaint.submit', { ...base, category: 'aliens' as never })).toMatchObject({ ok: false, message: '请选择投诉类别' });
+    expect(await ticketCount()).toBe(before);
+  });
+});
+
+describe('IC cards (IC卡)', () => {
+  it('go to the front desk; identity check then the card; custody recorded', async () => {
+    const { ticket } = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'access', action: 'open', custody: true, grantedTemplates: ['order_accepted', 'repair_done'] });
+    expect(ticket).toMatchObject({ kind: 'card', state: 'dispatched', categoryName: '门禁卡/业主卡·开通/领卡', handlerTitle: '客服前台' });
+    expect(ticket.card).toMatchObject({ custody: true, feeFen: 0 });
+    expect(ticket.assignee?.name).toBe('陈前台');
+    expect(ticket.promise).toMatch(/^前台将在 .+ 前核验您的身份$/);
+    const desk = s.must(FRONT_DESK);
+    const checked = await desk('task.accept', { ticketId: ticket.id });
+    expect(checked.ticket.deadlines.map((d) => [d.label, d.stoppedAt !== null])).toEqual([
+      ['核验时限', true],
+      ['办卡时限', false],
+    ]);
+    expect((await desk('task.finish', { ticketId: ticket.id, note: '已开通，卡片由前台代管' })).ticket.state).toBe('callback_pending');
+    // A technician cannot take card work.
+    const other = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'water', action: 'open' });
+    expect(await s.as(PLUMBER)('task.accept', { ticketId: other.ticket.id })).toMatchObject({ ok: false });
+  });
+
+  it('a reissue needs a loss report of the same card on the same unit first, then carries the 50-yuan fee', async () => {
+    const before = await ticketCount();
+    const early = await s.as(OWNER)('card.submit', { unitId: LIN_UNIT_B, type: 'parking', action: 'reissue', cardNo: 'P0088' });
+    expect(early).toEqual({ ok: false, code: 'CARD.NO_LOSS_REPORT', message: '补办前需要先挂失这张卡，请先提交挂失' });
+    expect(await ticketCount()).toBe(before);
+
+    const lost = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT_B, type: 'parking', action: 'lost', cardNo: 'P0088', custody: true });
+    expect(lost.ticket.card).toMatchObject({ action: 'lost', custody: false }); // nothing to hold for a lost card
+    // Another card number, another card type, or another unit is not "the same card".
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT_B, type: 'parking', action: 'reissue', cardNo: 'P0099' })).toMatchObject({ code: 'CARD.NO_LOSS_REPORT' });
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT_B, type: 'power', action: 'reissue', cardNo: 'P0088' })).toMatchObject({ code: 'CARD.NO_LOSS_REPORT' });
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'parking', action: 'reissue', cardNo: 'P0088' })).toMatchObject({ code: 'CARD.NO_LOSS_REPORT' });
+
+    const reissue = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT_B, type: 'parking', action: 'reissue', cardNo: 'P0088' });
+    expect(reissue.ticket.card).toMatchObject({ feeFen: 5000, lossTicket: { id: lost.ticket.id, no: lost.ticket.no } });
+  });
+
+  it('a cancelled loss report does not allow a reissue', async () => {
+    const lost = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'power', action: 'lost' });
+    await s.must(OWNER)('ticket.cancel', { ticketId: lost.ticket.id, reason: '卡找到了' });
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'power', action: 'reissue' })).toMatchObject({ code: 'CARD.NO_LOSS_REPORT' });
+  });
+
+  it('refuses a malformed card number and an unknown type or action', async () => {
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'access', action: 'open', cardNo: '12 34;drop' })).toMatchObject({ ok: false, message: '卡号只能包含数字、字母，最多20位' });
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'gold' as never, action: 'open' })).toMatchObject({ ok: false, message: '请选择卡片类型' });
+    expect(await s.as(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'access', action: 'steal' as never })).toMatchObject({ ok: false, message: '请选择办理事项' });
+    expect(await s.as(OTHER_OWNER)('card.submit', { unitId: LIN_UNIT, type: 'access', action: 'open' })).toMatchObject({ ok: false, code: 'AUTH.UNIT_NOT_YOURS' });
+  });
+});
+
+describe('my tickets (我的工单): every kind in one list, with filters', () => {
+  it('filters by kind and by open/done', async () => {
+    const owner = s.must(OTHER_OWNER);
+    const repair = (await owner('repair.submit', { unitId: HUANG_UNIT, category: 'doors_windows', description: '门锁坏了' })).ticket;
+    const complaint = (await owner('complaint.submit', { unitId: HUANG_UNIT, category: 'parking', description: '车位被占', replyBy: inHours(4) })).ticket;
+    const card = (await owner('card.submit', { unitId: HUANG_UNIT, type: 'access', action: 'open' })).ticket;
+    await owner('ticket.cancel', { ticketId: card.id, reason: '不需要了' });
+
+    const ids = async (kind: 'all' | 'repair' | 'complaint' | 'card', status: 'all' | 'open' | 'done') =>
+      (await owner('ticket.list', { kind, status })).tickets.map((t) => t.id).sort();
+    expect(await ids('all', 'all')).toEqual([repair.id, complaint.id, card.id].sort());
+    expect(await ids('complaint', 'all')).toEqual([complaint.id]);
+    expect(await ids('all', 'open')).toEqual([repair.id, complaint.id].sort());
+    expect(await ids('all', 'done')).toEqual([card.id]);
+    expect(await ids('card', 'open')).toEqual([]);
+    const rows = (await owner('ticket.list', {})).tickets;
+    expect(rows.map((r) => r.kindName).sort()).toEqual(['IC卡', '报修', '投诉'].sort());
+  });
+});
