@@ -47,11 +47,18 @@ export const startTestStack = async (options: TestStackOptions = {}) => {
       return reply.data;
     };
 
+  /** Who holds a ticket, read from the database (owners only learn it once it is accepted). */
+  const handlerOf = async (ticketId: string): Promise<string | null> => {
+    const res = await db.collection('tickets').doc(ticketId).get();
+    return ((res.data ?? [])[0] as { assignee: { name: string } | null } | undefined)?.assignee?.name ?? null;
+  };
+
   return {
     stack,
     app,
     db,
     post,
+    handlerOf,
     as,
     must,
     close: async () => {

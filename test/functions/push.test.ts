@@ -33,7 +33,7 @@ describe('subscription messages and their credits', () => {
   it('a technician without credit is not pushed (WeChat would refuse) but gets the task in-app', async () => {
     await s.db.collection('staff').doc('s-tech-wang').update({ 'credits.task_assigned': 0 });
     const { ticket } = await submit();
-    expect(ticket.assignee?.name).toBe('王师傅');
+    expect(await s.handlerOf(ticket.id)).toBe('王师傅');
     expect(s.stack.emulator.messages()).toEqual([]);
   });
 

@@ -20,7 +20,9 @@ describe('one full repair lifecycle through the real SDK and the local function 
     const { ticket: submitted } = await submitLeak();
     // Routed within the submit call to the on-duty plumber, whose push is recorded.
     expect(submitted.state).toBe('dispatched');
-    expect(submitted.assignee?.name).toBe('王师傅');
+    expect(await s.handlerOf(submitted.id)).toBe('王师傅');
+    // The owner learns the handler's name and phone once the task is accepted, not before.
+    expect(submitted.assignee).toBeNull();
     const pushed = s.stack.emulator.messages().filter((m) => m.touser === PLUMBER);
     expect(pushed).toEqual([
       expect.objectContaining({ templateId: 'local-task_assigned', errcode: 0, page: `staff/task/index?id=${submitted.id}` }),
@@ -28,6 +30,7 @@ describe('one full repair lifecycle through the real SDK and the local function 
 
     const tech = s.must(PLUMBER);
     expect((await tech('task.accept', { ticketId: submitted.id })).ticket.state).toBe('accepted');
+    expect((await s.must(OWNER)('ticket.get', { ticketId: submitted.id })).ticket.assignee).toEqual({ name: '王师傅', phone: '13900000004' });
     expect((await tech('task.arrive', { ticketId: submitted.id })).ticket.state).toBe('on_site');
     const returned = await tech('task.finish', { ticketId: submitted.id, note: '更换阀芯' });
     expect(returned.ticket.state).toBe('callback_pending');

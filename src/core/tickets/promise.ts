@@ -3,6 +3,9 @@ import type { Policy } from '../sla/policy';
 import { formatLocal } from '../sla/time';
 import type { ClockName, Ticket } from './model';
 
+/** The owner learns who handles the ticket, and their phone, once that person has accepted it. */
+export const ownerSeesHandler = (t: Pick<Ticket, 'history'>): boolean => t.history.some((h) => h.event === 'accept');
+
 /** "10:15" today, "11月23日 10:15" another day: how people say a time. */
 export const sayTime = (at: number, now: number, policy: Policy): string => {
   const offset = policy.utcOffsetMinutes;
@@ -12,7 +15,7 @@ export const sayTime = (at: number, now: number, policy: Policy): string => {
 
 const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy: Policy): string => {
   const at = sayTime(due, now, policy);
-  const who = t.assignee?.name ?? '';
+  const who = t.assignee && ownerSeesHandler(t) ? t.assignee.name : '';
   switch (clock) {
     case 'dispatch':
       if (t.kind === 'card') return `前台将在 ${at} 前核验您的身份`;

@@ -8,7 +8,7 @@ import type { Actor } from './actor';
 import { eventLabel } from './events';
 import { HANDLER_NAMES, KIND_NAMES } from './kinds';
 import type { ClockName, Ticket } from './model';
-import { ownerPromise } from './promise';
+import { ownerPromise, ownerSeesHandler } from './promise';
 import { stateLabel } from './states';
 import { isParty, urgeAvailableAt } from './transition';
 import { WORKFLOWS } from './workflow';
@@ -61,6 +61,7 @@ const categoryOf = (t: Ticket): { name: string; icon: string } => {
 /** A list row. Deadlines are for staff: an owner's row carries none. */
 export const toSummary = (t: Ticket, forStaff: boolean): TicketSummary => {
   const category = categoryOf(t);
+  const showHandler = forStaff || ownerSeesHandler(t);
   return {
     id: t._id,
     no: t.no,
@@ -73,7 +74,7 @@ export const toSummary = (t: Ticket, forStaff: boolean): TicketSummary => {
     place: placeOf(t),
     description: excerpt(t.description, 60),
     urgent: t.urgent,
-    assigneeName: t.assignee?.name ?? null,
+    assigneeName: showHandler ? (t.assignee?.name ?? null) : null,
     dueAt: forStaff ? currentDue(t) : null,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
@@ -101,6 +102,7 @@ const cardView = (t: Ticket): TicketView['card'] =>
 export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Policy): TicketView => {
   const isStaff = viewer.kind === 'staff';
   const actions = allowedEvents(t, viewer);
+  const showHandler = isStaff || ownerSeesHandler(t);
   return {
     ...toSummary(t, isStaff),
     description: t.description,
@@ -110,7 +112,7 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
     photos: t.photos,
     appointment: t.appointment,
     owner: { name: t.owner.name, phone: t.owner.phone },
-    assignee: t.assignee ? { name: t.assignee.name, phone: t.assignee.phone } : null,
+    assignee: t.assignee && showHandler ? { name: t.assignee.name, phone: t.assignee.phone } : null,
     quote: t.quote
       ? { items: t.quote.items, totalFen: t.quote.totalFen, note: t.quote.note, decision: t.quote.decision }
       : null,

@@ -7,14 +7,15 @@ describe('owner promise in plain words', () => {
     expect(ownerPromise(ticketIn('submitted'), T0, DEFAULT_POLICY)).toBe('预计 10:02 前为您派单');
   });
 
-  it('dispatched: the technician by name and the on-site deadline', () => {
+  it('dispatched: the on-site deadline; once accepted, the technician by name', () => {
     // Dispatched at 10:01 → on site by 10:16.
-    expect(ownerPromise(ticketIn('dispatched'), T0 + 2 * MINUTE, DEFAULT_POLICY)).toBe('王师傅预计 10:16 前上门');
+    expect(ownerPromise(ticketIn('dispatched'), T0 + 2 * MINUTE, DEFAULT_POLICY)).toBe('技师预计 10:16 前上门');
+    expect(ownerPromise(ticketIn('accepted'), T0 + 3 * MINUTE, DEFAULT_POLICY)).toBe('王师傅预计 10:16 前上门');
   });
 
   it('an agreed appointment is said as the slot', () => {
     const appointment = { start: local(2026, 11, 24, 14), end: local(2026, 11, 24, 16) };
-    expect(ownerPromise(ticketIn('dispatched', { appointment }), T0 + 2 * MINUTE, DEFAULT_POLICY)).toBe('王师傅将在您预约的 11月24日 14:00–16:00 上门');
+    expect(ownerPromise(ticketIn('accepted', { appointment }), T0 + 3 * MINUTE, DEFAULT_POLICY)).toBe('王师傅将在您预约的 11月24日 14:00–16:00 上门');
   });
 
   it('a missed promise is not repeated as if still ahead', () => {

@@ -6,6 +6,7 @@ import { transition } from '@/core/tickets/transition';
 import { toSummary, toTicketView } from '@/core/tickets/view';
 import {
   DEFAULT_POLICY,
+  HOUR,
   MINUTE,
   T0,
   carpenter,
@@ -155,5 +156,20 @@ describe('ticket summary', () => {
   it('never cuts an emoji in half when shortening a description', () => {
     const s = toSummary(newTicket({ description: `a${'🚿'.repeat(60)}` }), true);
     expect(s.description).not.toMatch(LONE_SURROGATE);
+  });
+});
+
+describe('the owner learns who handles the ticket once it is accepted', () => {
+  it('dispatched: no name, no phone yet; staff see the assignee', () => {
+    const t = ticketIn('dispatched');
+    expect(toTicketView(t, owner, T0 + 2 * MINUTE, DEFAULT_POLICY)).toMatchObject({ assignee: null, assigneeName: null });
+    expect(toSummary(t, false).assigneeName).toBeNull();
+    expect(toTicketView(t, frontDesk, T0 + 2 * MINUTE, DEFAULT_POLICY).assignee).toEqual({ name: '王师傅', phone: '13800000001' });
+  });
+
+  it('accepted, and ever after (also when reopened): name and phone', () => {
+    for (const state of ['accepted', 'returned', 'reopened'] as const) {
+      expect([state, toTicketView(ticketIn(state), owner, T0 + HOUR, DEFAULT_POLICY).assignee]).toEqual([state, { name: '王师傅', phone: '13800000001' }]);
+    }
   });
 });
