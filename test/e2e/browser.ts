@@ -83,10 +83,10 @@ export async function launchBrowser(): Promise<E2EBrowser> {
   };
 }
 
-/** Empties the screenshot folder so a run's numbering is its own. */
-export function resetScreenshots(): void {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  for (const f of readdirSync(SCREENSHOT_DIR)) if (f.endsWith('.png')) rmSync(path.join(SCREENSHOT_DIR, f));
+/** Empties a story's screenshot folder so a run's numbering is its own. */
+export function resetScreenshots(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  for (const f of readdirSync(folder)) if (f.endsWith('.png')) rmSync(path.join(folder, f));
 }
 
 /**
@@ -133,18 +133,20 @@ export async function waitForToastGone(page: Page): Promise<void> {
   );
 }
 
-let shotNo = 0;
+const shotNumbers = new Map<string, number>();
 
 /**
  * A PNG of the whole page on screen, not only the viewport. A Taro H5 page is its own scroll
  * container (max-height 100vh), so a plain full-page capture would cut it at the viewport: the
  * viewport is made as tall as the page for the capture and restored after.
  */
-export async function screenshot(page: Page, root: Locator, name: string): Promise<string> {
+export async function screenshot(page: Page, root: Locator, name: string, folder: string): Promise<string> {
   await waitForToastGone(page);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const height = await root.evaluate((el) => Math.ceil(el.scrollHeight));
-  const file = path.join(SCREENSHOT_DIR, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  const shotNo = (shotNumbers.get(folder) ?? 0) + 1;
+  shotNumbers.set(folder, shotNo);
+  const file = path.join(folder, `${String(shotNo).padStart(2, '0')}-${name}.png`);
   const tall = height > VIEWPORT.height;
   if (tall) await page.setViewportSize({ width: VIEWPORT.width, height });
   try {

@@ -4,17 +4,11 @@
 // test/e2e/screenshots/ (git-ignored) for a human look.
 jest.setTimeout(240_000);
 
-import type { Locator, Page } from 'playwright-core';
-import { arrive, expectText, launchBrowser, resetScreenshots, screenshot, SCREENSHOT_DIR, type E2EBrowser } from './browser';
-import { startE2EStack, type E2EStack } from './stack';
+import type { Locator } from 'playwright-core';
+import { arrive, expectText } from './browser';
+import { ROUTES, story } from './story';
 
-const HOME = '/pages/index/index';
-const IDENTITY = '/pages/dev/identity';
-const REPAIR_NEW = '/pages/repair/new';
-const TICKETS = '/pages/tickets/index';
-const DETAIL = '/pages/ticket/detail';
-const INBOX = '/staff/inbox/index';
-const TASK = '/staff/task/index';
+const { home: HOME, repairNew: REPAIR_NEW, tickets: TICKETS, detail: DETAIL, inbox: INBOX, task: TASK } = ROUTES;
 
 const OWNER = { name: '林先生', openid: 'demo-owner-lin' };
 const PLUMBER = { name: '王师傅', openid: 'demo-tech-wang' };
@@ -23,97 +17,9 @@ const PLUMBER = { name: '王师傅', openid: 'demo-tech-wang' };
 const FIRST = { description: '厨房水龙头关不紧，一直滴水', note: '已更换水龙头阀芯，试水正常', comment: '师傅很专业，修得很快' };
 const SECOND = { description: '卫生间插座没电，跳闸后合不上', note: '已更换插座', comment: '' };
 
-let stack: E2EStack | undefined;
-let browser: E2EBrowser | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  resetScreenshots();
-  stack = await startE2EStack();
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-afterAll(async () => {
-  // Both are closed even when one of them, or the test, failed.
-  const results = await Promise.allSettled([browser?.close(), stack?.close()]);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-});
-
-/**
- * One step of the story. Steps share the browser, so once one fails the later ones are skipped
- * with a pointer to it instead of failing in confusing ways; the failing screen is saved. Every
- * step ends with a clean console and no failed function.
- */
-let failedStep: string | null = null;
-const step = (name: string, body: () => Promise<void>) =>
-  it(name, async () => {
-    if (failedStep) throw new Error(`skipped: the earlier step "${failedStep}" failed`);
-    try {
-      await body();
-      expect(browser!.problems).toEqual([]);
-      expect(stack!.functionErrors).toEqual([]);
-    } catch (err) {
-      failedStep = name;
-      await page
-        ?.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${name.replace(/[^\w\u4e00-\u9fff]+/g, '-')}.png`, fullPage: true })
-        .catch(() => undefined);
-      // Which pages the router holds, and which is shown, is most of what a failure needs.
-      const pages = await page
-        ?.locator('#app > .taro_page')
-        .evaluateAll((els) => els.map((el) => `${el.id} [${el.className}]`))
-        .catch(() => []);
-      const e = err instanceof Error ? err : new Error(String(err));
-      const message = `${e.message}\n\nat ${page?.url()}\nrouter pages:\n  ${(pages ?? []).join('\n  ')}`;
-      const frames = (e.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
-      throw Object.assign(new Error(message), { stack: [`Error: ${message}`, ...frames].join('\n') });
-    }
-  });
-
-// ---- what a person does, one screen at a time ------------------------------------------------
-
-/** Arrives on a page, checks it is drawn, and photographs it. */
-const visit = async (route: string, shot: string, ready: (root: Locator) => Locator): Promise<Locator> => {
-  const root = await arrive(page, route);
-  await ready(root).first().waitFor();
-  await screenshot(page, root, shot);
-  return root;
-};
-
-/** Home, showing whose session this is. */
-const atHome = async (who: string, shot: string): Promise<Locator> => {
-  const root = await arrive(page, HOME);
-  await expectText(root.locator('.dev-identity-name'), who);
-  await screenshot(page, root, shot);
-  return root;
-};
-
-/** The page an address names: the hash router's path without its query. */
-const routeOf = (url: string): string => new URL(url).hash.replace(/^#/, '').split('?')[0];
-
-/**
- * The H5 app draws no navigation bar (WeChat draws it in the mini-program), so a person gets
- * back with the browser's back button; each press pops one page of the app's stack.
- */
-const backTo = async (route: string): Promise<Locator> => {
-  for (let presses = 0; routeOf(page.url()) !== route; presses++) {
-    if (presses === 5) throw new Error(`five presses of back did not lead to ${route}; at ${page.url()}`);
-    await page.goBack();
-    // The address changes at once; wait until the router shows that page before looking again.
-    await arrive(page, routeOf(page.url()));
-  }
-  return arrive(page, route);
-};
-
-/** Home → 切换演示身份 → the person's card → the app relaunches on home as them. */
-const switchIdentity = async (who: string, shot: string): Promise<Locator> => {
-  const home = await backTo(HOME);
-  await home.getByText('切换演示身份').click();
-  const list = await visit(IDENTITY, `${shot}-identities`, (r) => r.locator('.identity-card', { hasText: who }));
-  await list.locator('.identity-card', { hasText: who }).click();
-  return atHome(who, `${shot}-home`);
-};
+const s = story('repair-lifecycle');
+const { step, visit, atHome, backTo, switchIdentity, timelineEvents } = s;
+const screenshot = (root: Locator, name: string) => s.screenshot(root, name);
 
 /** 我要报修 → 水电 → a description → 提交报修; returns the new ticket's id from the detail page. */
 const submitRepair = async (home: Locator, description: string, shot: string, unit?: string): Promise<{ id: string; detail: Locator }> => {
@@ -128,12 +34,12 @@ const submitRepair = async (home: Locator, description: string, shot: string, un
   await form.locator('.repair-description textarea').fill(description);
   // The counter follows the text: the component saw the input, not only the DOM.
   await expectText(form.locator('.repair-description .field-textarea__counter'), `${description.length}/500`);
-  await screenshot(page, form, `${shot}-repair-form-filled`);
+  await screenshot(form, `${shot}-repair-form-filled`);
   await form.locator('.repair-submit').click();
 
-  const detail = await arrive(page, DETAIL);
-  const id = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get('id');
-  if (!id) throw new Error(`the detail page's address carries no ticket id: ${page.url()}`);
+  const detail = await arrive(s.page, DETAIL);
+  const id = new URLSearchParams(new URL(s.page.url()).hash.split('?')[1] ?? '').get('id');
+  if (!id) throw new Error(`the detail page's address carries no ticket id: ${s.page.url()}`);
   return { id, detail };
 };
 
@@ -147,27 +53,27 @@ const workTask = async (home: Locator, description: string, note: string, shot: 
   await expectText(task.locator('.ticket-state'), '已派单');
   await task.locator('.task-accept').click();
   await expectText(task.locator('.ticket-state'), '已接单');
-  await screenshot(page, task, `${shot}-task-accepted`);
+  await screenshot(task, `${shot}-task-accepted`);
 
   await task.locator('.task-arrive').click();
   await expectText(task.locator('.ticket-state'), '师傅已到场');
-  await screenshot(page, task, `${shot}-task-on-site`);
+  await screenshot(task, `${shot}-task-on-site`);
 
   await task.locator('.task-finish').click();
   const form = task.locator('.note-form');
   await form.locator('textarea').fill(note);
-  await screenshot(page, task, `${shot}-task-finish-form`);
+  await screenshot(task, `${shot}-task-finish-form`);
   await form.getByText('确认完工').click();
   await expectText(task.locator('.ticket-state'), '待评价');
-  await screenshot(page, task, `${shot}-task-returned`);
+  await screenshot(task, `${shot}-task-returned`);
 };
 
-/** As the owner: 我的报修 → the card → the ticket's detail page. */
+/** As the owner: 我的工单 → the card → the ticket's detail page. */
 const openOwnTicket = async (home: Locator, description: string, shot: string): Promise<Locator> => {
-  await home.getByText('我的报修').click();
+  await home.getByText('我的工单').click();
   const list = await visit(TICKETS, `${shot}-my-tickets`, (r) => r.locator('.ticket-card', { hasText: description }));
   await list.locator('.ticket-card', { hasText: description }).click();
-  return arrive(page, DETAIL);
+  return arrive(s.page, DETAIL);
 };
 
 /** The 回访评价 form: stars by their labels, a comment, 提交评价. */
@@ -182,12 +88,9 @@ const rate = async (detail: Locator, handling: number, staff: number, comment: s
     await expectText(form.locator('.field-textarea__counter'), `${comment.length}/300`);
   }
   expect(await form.locator('.star-rating__star--on').count()).toBe(handling + staff);
-  await screenshot(page, detail, `${shot}-rating-filled`);
+  await screenshot(detail, `${shot}-rating-filled`);
   await form.getByText('提交评价').click();
 };
-
-const timelineEvents = async (root: Locator): Promise<string[]> =>
-  (await root.locator('.timeline-item__event').allInnerTexts()).map((t) => t.trim()).reverse(); // shown newest first
 
 // ---- the story -------------------------------------------------------------------------------
 
@@ -196,22 +99,23 @@ let second = '';
 
 describe('a repair, from the owner\'s report to the rating, in the H5 app', () => {
   step('the owner opens the app and becomes 林先生', async () => {
-    await page.goto(`${stack!.url}/#${HOME}`);
+    await s.page.goto(`${s.stack.url}/#${HOME}`);
     await atHome(OWNER.name, 'home-default');
     await switchIdentity(OWNER.name, 'owner');
   });
 
   step('林先生 reports a leak; it is dispatched to 王师傅 in the same call and he is pushed', async () => {
-    const home = await arrive(page, HOME);
+    const home = await arrive(s.page, HOME);
     const { id, detail } = await submitRepair(home, FIRST.description, 'first');
     first = id;
     await expectText(detail.locator('.ticket-state'), '已派单');
-    await expectText(detail.locator('.assignee-card .contact-card__name'), PLUMBER.name);
+    // Who comes, with their phone, is shown once they accept; until then the promise says when.
+    expect(await detail.locator('.assignee-card').count()).toBe(0);
     await expectText(detail.locator('.ticket-description'), FIRST.description);
     expect((await detail.locator('.ticket-no').innerText()).trim()).not.toBe('');
-    await screenshot(page, detail, 'first-detail-dispatched');
+    await screenshot(detail, 'first-detail-dispatched');
 
-    const pushes = stack!.stack.emulator.messages().filter((m) => m.touser === PLUMBER.openid);
+    const pushes = s.stack.stack.emulator.messages().filter((m) => m.touser === PLUMBER.openid);
     expect(pushes).toEqual([expect.objectContaining({ templateId: 'local-task_assigned', errcode: 0 })]);
     expect(pushes[0].page).toContain(first);
   });
@@ -225,7 +129,8 @@ describe('a repair, from the owner\'s report to the rating, in the H5 app', () =
     const home = await switchIdentity(OWNER.name, 'owner-again');
     const detail = await openOwnTicket(home, FIRST.description, 'first');
     await expectText(detail.locator('.ticket-state'), '待评价');
-    await screenshot(page, detail, 'first-detail-to-rate');
+    await expectText(detail.locator('.assignee-card .contact-card__name'), PLUMBER.name);
+    await screenshot(detail, 'first-detail-to-rate');
     await rate(detail, 5, 4, FIRST.comment, 'first');
 
     await expectText(detail.locator('.ticket-state'), '已完成');
@@ -233,12 +138,12 @@ describe('a repair, from the owner\'s report to the rating, in the H5 app', () =
     expect(await detail.locator('.rating-section').count()).toBe(0);
     expect(await timelineEvents(detail)).toEqual(['提交报修', '派单', '接单', '到场', '完工返单', '待回访评价', '回访评价']);
     await expectText(detail.locator('.timeline-item--latest .timeline-item__actor'), OWNER.name);
-    await screenshot(page, detail, 'first-detail-closed');
+    await screenshot(detail, 'first-detail-closed');
 
     // Back in the list, the card shows the new state too.
     const list = await backTo(TICKETS);
     await expectText(list.locator('.ticket-card', { hasText: FIRST.description }).locator('.state-badge'), '已完成');
-    await screenshot(page, list, 'first-my-tickets-closed');
+    await screenshot(list, 'first-my-tickets-closed');
   });
 
   step('a second repair, rated 2 stars, goes back to 王师傅 as 返修中', async () => {
@@ -248,20 +153,20 @@ describe('a repair, from the owner\'s report to the rating, in the H5 app', () =
     expect(second).not.toBe(first);
     await expectText(detail.locator('.ticket-state'), '已派单');
     await detail.locator('.ticket-place', { hasText: '4栋2单元301' }).waitFor();
-    await screenshot(page, detail, 'second-detail-dispatched');
+    await screenshot(detail, 'second-detail-dispatched');
 
     const plumberHome = await switchIdentity(PLUMBER.name, 'plumber-second');
     await workTask(plumberHome, SECOND.description, SECOND.note, 'second');
 
-    stack!.stack.emulator.clearMessages();
+    s.stack.stack.emulator.clearMessages();
     const ownerHome = await switchIdentity(OWNER.name, 'owner-second');
     const ticket = await openOwnTicket(ownerHome, SECOND.description, 'second');
     await expectText(ticket.locator('.ticket-state'), '待评价');
     await rate(ticket, 2, 2, SECOND.comment, 'second');
     await expectText(ticket.locator('.ticket-state'), '返修中');
     await expectText(ticket.locator('.assignee-card .contact-card__name'), PLUMBER.name);
-    await screenshot(page, ticket, 'second-detail-reopened');
-    expect(stack!.stack.emulator.messages()).toEqual([
+    await screenshot(ticket, 'second-detail-reopened');
+    expect(s.stack.stack.emulator.messages()).toEqual([
       expect.objectContaining({ touser: PLUMBER.openid, templateId: 'local-task_reopened', errcode: 0 }),
     ]);
   });
@@ -279,7 +184,7 @@ describe('a repair, from the owner\'s report to the rating, in the H5 app', () =
     const done = inbox.locator('.task-card', { hasText: FIRST.description });
     await done.waitFor();
     await expectText(done.locator('.state-badge'), '已完成');
-    await screenshot(page, inbox, 'plumber-inbox-done');
+    await screenshot(inbox, 'plumber-inbox-done');
 
     await inbox.locator('.tab-todo').click();
     await reopened.click();
