@@ -7,6 +7,7 @@ import { pathOf, sendJson } from './http';
 import { LOCAL_API_PREFIX, serveLocalApi } from './local-api';
 import { SDK_PATH, serveSdkRequest } from './sdk-endpoint';
 import { Stats, type StatsSnapshot } from './stats';
+import { createLocalStorage, STORAGE_PREFIX } from './storage';
 import { Store } from './store';
 import { Transactions } from './transactions';
 import { WxApi, type FaultSpec, type SubscribeMessageRecord } from './wx-api';
@@ -44,6 +45,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const store = Store.open(options.dataDir, { compactOnOpen: options.compactOnStart !== false });
   const stats = new Stats();
   const wx = new WxApi();
+  // Photos uploaded in H5 local mode, under <dataDir>/storage (stand-in for cloud storage).
+  const storage = createLocalStorage(options.dataDir);
   const deps = {
     database: createDatabaseActions(store, new Transactions(store)),
     wx,
@@ -64,6 +67,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       // Only POST: a GET /admin stays free for whatever else the server mounts (e.g. an app route).
       if (path === SDK_PATH && req.method === 'POST') {
         serveSdkRequest(req, res, deps).catch((err) => fail(res, err));
+        return true;
+      }
+      if (path.startsWith(STORAGE_PREFIX)) {
+        storage.serve(req, res, path).catch((err) => fail(res, err));
         return true;
       }
       if (path.startsWith(LOCAL_API_PREFIX)) {

@@ -8,6 +8,7 @@ import DeadlineList from '@/components/DeadlineList'
 import ErrorNotice from '@/components/ErrorNotice'
 import NoteForm from '@/components/NoteForm'
 import PageStatus from '@/components/PageStatus'
+import PhotoGrid from '@/components/PhotoGrid'
 import QuoteCard from '@/components/QuoteCard'
 import QuoteForm from '@/components/QuoteForm'
 import RatingResult from '@/components/RatingResult'
@@ -168,6 +169,12 @@ export default function StaffTaskPage() {
           <Text className='staff-task__label'>问题描述</Text>
           <Text className='staff-task__text ticket-description'>{ticket.description}</Text>
         </View>
+        {ticket.photos.length > 0 && (
+          <View className='staff-task__block'>
+            <Text className='staff-task__label'>现场照片</Text>
+            <PhotoGrid photos={ticket.photos} className='ticket-photos' />
+          </View>
+        )}
       </Card>
 
       {ticket.quote && (

@@ -1,0 +1,65 @@
+// Photos on a repair submission, end to end on the local stack: a photo is uploaded to the
+// stack's storage as the H5 app does, its reference travels in repair.submit and is kept on the
+// ticket; anything that is not such a reference is refused before a single write.
+import { LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+
+let s: TestStack;
+beforeAll(async () => {
+  s = await startTestStack();
+});
+afterAll(() => s.close());
+
+const valid = { unitId: LIN_UNIT, category: 'plumbing_electric' as const, description: '卫生间水管渗水', urgent: false };
+
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);
+
+/** Uploads a JPEG to the stack's storage (multipart, as Taro.uploadFile posts it); its reference. */
+const uploadJpeg = async (): Promise<string> => {
+  const form = new FormData();
+  form.append('file', new Blob([JPEG], { type: 'image/jpeg' }), 'leak.jpg');
+  const res = await fetch(`${s.stack.url}/_local/storage/upload`, { method: 'POST', body: form });
+  const body = (await res.json()) as { ok: boolean; data: { ref: string } };
+  if (!body.ok) throw new Error(`upload refused: ${JSON.stringify(body)}`);
+  return body.data.ref;
+};
+
+/** repair.submit must be refused with `message`, and the database must not change. */
+const refusedWith = async (photos: unknown, message: string) => {
+  const before = s.stack.emulator.stats().writes;
+  const reply = await s.post('repair', { action: 'repair.submit', input: { ...valid, photos } }, OWNER);
+  expect(reply).toEqual({ ok: false, code: 'INPUT.INVALID', message });
+  expect(s.stack.emulator.stats().writes).toBe(before);
+};
+
+describe('repair.submit with photos', () => {
+  it.each([
+    ['a web URL', ['https://evil.example/x.jpg']],
+    ['a traversal out of the storage', ['local://photos/../../journal.ejsonl']],
+    ['a javascript: URL', ['javascript:alert(1)']],
+    ['a Mongo operator object', [{ $ne: null }]],
+    ['an operator object instead of the list', { $exists: true }],
+    ['a good reference followed by a bad one', ['cloud://env-1.bucket-1/photos/a.jpg', 'cloud://a.jpg']],
+  ])('refuses %s with 照片格式不正确 and writes nothing', async (_name, photos) => {
+    await refusedWith(photos, '照片格式不正确');
+  });
+
+  it('refuses ten photos with 最多上传9张照片 and writes nothing', async () => {
+    const ref = await uploadJpeg();
+    await refusedWith(Array(10).fill(ref), '最多上传9张照片');
+  });
+
+  it('keeps an uploaded photo on the ticket: the owner and the technician see it, and it can be fetched', async () => {
+    const ref = await uploadJpeg();
+    const cloudRef = 'cloud://prod-1a2b.7072-prod-1a2b-1300000000/photos/202501/lx3k9a2b.jpg';
+    const { ticket } = await s.must(OWNER)('repair.submit', { ...valid, photos: [ref, cloudRef] });
+
+    expect(ticket.photos).toEqual([ref, cloudRef]);
+    const stored = (await s.db.collection('tickets').doc(ticket.id).get()).data[0] as { photos: string[] };
+    expect(stored.photos).toEqual([ref, cloudRef]);
+    expect((await s.must(PLUMBER)('ticket.get', { ticketId: ticket.id })).ticket.photos).toEqual([ref, cloudRef]);
+
+    const res = await fetch(`${s.stack.url}/_local/storage/${ref.slice('local://'.length)}`);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(JPEG);
+  });
+});
