@@ -13,6 +13,15 @@ export const ERROR_MESSAGES = {
   'TICKET.ALREADY_TAKEN': '该任务已被其他同事接单',
   'TICKET.ILLEGAL_TRANSITION': '工单当前状态不能进行此操作',
   'TICKET.VERSION_CONFLICT': '工单刚刚有更新，请刷新后重试',
+  'TICKET.URGE_TOO_SOON': '您刚刚催办过，我们正在加紧处理，请稍后再催',
+  'CARD.NO_LOSS_REPORT': '补办前需要先挂失这张卡，请先提交挂失',
+  'TICKET.LINK_NOT_YOURS': '只能投诉您自己工单的处理人员',
+  // binding
+  'BINDING.NOT_FOUND': '没有找到这条绑定申请',
+  'BINDING.ALREADY_REVIEWED': '该申请已处理或有更新，请刷新后查看',
+  'BINDING.DUPLICATE': '您已提交过该房屋的绑定申请，请耐心等待审核',
+  'BINDING.UNIT_UNKNOWN': '没有找到该房屋，请核对楼栋、单元和房号',
+  'BINDING.ALREADY_BOUND': '您已绑定该房屋，无需重复申请',
   'SYSTEM.ERROR': '系统繁忙，请稍后再试',
 } as const;
 

@@ -1,3 +1,4 @@
+import type { CommunityLayout } from '../core/binding/community';
 import { TRADE_NAMES } from '../core/catalog/categories';
 import type { StaffMember } from '../core/routing/staff';
 import { STAFF_ROLE_NAMES } from '../core/tickets/actor';
@@ -5,8 +6,9 @@ import type { OwnerRecord, OwnerUnit } from '../server/ports';
 
 /**
  * Demo data for `npm start` and the tests: one community, four buildings in two zones, owners
- * bound to units and staff of every role. Technicians are on call round the clock so the demo
- * works at any hour; real shifts are data like any other.
+ * bound to units and staff of every role. Everyone who takes tasks (front desk, housekeepers,
+ * technicians) is on call round the clock so the demo works at any hour; real shifts are data
+ * like any other.
  */
 export const COMMUNITY = '天利龙腾湾';
 
@@ -22,6 +24,23 @@ const unit = (building: string, unitNo: string, room: string, relation: OwnerUni
   relation,
 });
 
+/**
+ * The community's layout (楼栋 → 单元 → 房号) owners pick from when asking to bind a unit. Unit ids
+ * come out as above: 1栋1单元1201 → 'u-1-1-1201'. 2栋 has no 4th floor; 4栋2单元 is a low-rise
+ * with its rooms listed one by one.
+ */
+export const DEMO_COMMUNITY: CommunityLayout = {
+  _id: 'c-tianli',
+  name: COMMUNITY,
+  idPrefix: 'u',
+  buildings: [
+    { name: '1栋', code: '1', zone: ZONES['1栋'], units: [{ name: '1单元', code: '1', rooms: { floors: 18, perFloor: 2 } }, { name: '2单元', code: '2', rooms: { floors: 18, perFloor: 2 } }] },
+    { name: '2栋', code: '2', zone: ZONES['2栋'], units: [{ name: '1单元', code: '1', rooms: { floors: 11, perFloor: 3, skipFloors: [4] } }, { name: '2单元', code: '2', rooms: { floors: 11, perFloor: 3, skipFloors: [4] } }] },
+    { name: '3栋', code: '3', zone: ZONES['3栋'], units: [{ name: '1单元', code: '1', rooms: { floors: 6, perFloor: 2 } }, { name: '2单元', code: '2', rooms: { floors: 6, perFloor: 2 } }] },
+    { name: '4栋', code: '4', zone: ZONES['4栋'], units: [{ name: '1单元', code: '1', rooms: { floors: 6, perFloor: 2 } }, { name: '2单元', code: '2', rooms: ['101', '102', '201', '202', '301', '302'] }] },
+  ],
+};
+
 export const DEMO_OWNERS: OwnerRecord[] = [
   { _id: 'demo-owner-lin', name: '林先生', phone: '13800000001', units: [unit('1栋', '1单元', '1201', 'owner'), unit('4栋', '2单元', '301', 'owner')] },
   { _id: 'demo-owner-huang', name: '黄女士', phone: '13800000002', units: [unit('3栋', '2单元', '502', 'tenant')] },
@@ -33,14 +52,14 @@ const OFFICE = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00' 
 const member = (m: Omit<StaffMember, 'active' | 'credits' | 'openTasks'> & { credits?: StaffMember['credits'] }): StaffMember => ({
   active: true,
   openTasks: 0,
-  credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2 },
+  credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2, task_urged: 2 },
   ...m,
 });
 
 export const DEMO_STAFF: StaffMember[] = [
-  member({ _id: 's-desk-chen', openid: 'demo-desk-chen', name: '陈前台', phone: '13900000001', role: 'front_desk', team: 'customer_service', trades: [], zones: ['A区', 'B区'], shifts: OFFICE }),
-  member({ _id: 's-keeper-zhang', openid: 'demo-keeper-zhang', name: '张管家', phone: '13900000002', role: 'housekeeper', team: 'customer_service', trades: [], zones: ['A区'], shifts: OFFICE }),
-  member({ _id: 's-keeper-li', openid: 'demo-keeper-li', name: '李管家', phone: '13900000003', role: 'housekeeper', team: 'customer_service', trades: [], zones: ['B区'], shifts: OFFICE }),
+  member({ _id: 's-desk-chen', openid: 'demo-desk-chen', name: '陈前台', phone: '13900000001', role: 'front_desk', team: 'customer_service', trades: [], zones: ['A区', 'B区'], shifts: ALWAYS }),
+  member({ _id: 's-keeper-zhang', openid: 'demo-keeper-zhang', name: '张管家', phone: '13900000002', role: 'housekeeper', team: 'customer_service', trades: [], zones: ['A区'], shifts: ALWAYS }),
+  member({ _id: 's-keeper-li', openid: 'demo-keeper-li', name: '李管家', phone: '13900000003', role: 'housekeeper', team: 'customer_service', trades: [], zones: ['B区'], shifts: ALWAYS }),
   member({ _id: 's-tech-wang', openid: 'demo-tech-wang', name: '王师傅', phone: '13900000004', role: 'technician', team: 'engineering', trades: ['plumbing_electric'], zones: ['A区', 'B区'], shifts: ALWAYS }),
   member({ _id: 's-tech-zhao', openid: 'demo-tech-zhao', name: '赵师傅', phone: '13900000005', role: 'technician', team: 'engineering', trades: ['carpentry'], zones: ['A区', 'B区'], shifts: ALWAYS }),
   member({ _id: 's-tech-liu', openid: 'demo-tech-liu', name: '刘师傅', phone: '13900000006', role: 'technician', team: 'engineering', trades: ['masonry'], zones: ['A区', 'B区'], shifts: ALWAYS }),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cloudbaseBindingStore, cloudbaseCommunityDirectory } from './adapters/bindings';
 import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/directories';
 import { cloudbasePush, wxServerSdkPush } from './adapters/push';
 import { cloudbaseTicketStore } from './adapters/ticket-store';
@@ -22,6 +23,8 @@ export const defaultDeps = (): Deps => {
     tickets: cloudbaseTicketStore(db),
     staff: cloudbaseStaffDirectory(db),
     owners: cloudbaseOwnerDirectory(db),
+    communities: cloudbaseCommunityDirectory(db),
+    bindings: cloudbaseBindingStore(db),
     push: config.serviceUrl ? cloudbasePush(app, config.miniprogramState) : wxServerSdkPush(config.miniprogramState),
     templateIds: config.templateIds,
     now: () => Date.now(),

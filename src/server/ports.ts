@@ -1,6 +1,8 @@
+import type { CommunityLayout } from '../core/binding/community';
+import type { BindingRequest } from '../core/binding/request';
 import type { TemplateKey } from '../core/notify/templates';
 import type { StaffMember } from '../core/routing/staff';
-import type { RepairTicket, UnitRef } from '../core/tickets/model';
+import type { Ticket, UnitRef } from '../core/tickets/model';
 import type { TicketState } from '../core/tickets/states';
 
 /** Ports: what use cases need from the outside world. Adapters live in ./adapters. */
@@ -16,16 +18,23 @@ export interface OwnerRecord {
   units: OwnerUnit[];
 }
 
+export interface OwnerTicketFilter {
+  kind?: Ticket['kind'];
+  states?: readonly TicketState[];
+}
+
 export interface TicketStore {
-  get(id: string): Promise<RepairTicket | null>;
-  insert(ticket: RepairTicket): Promise<void>;
+  get(id: string): Promise<Ticket | null>;
+  insert(ticket: Ticket): Promise<void>;
   /** Saves `next` only if the stored version is still `expectedVersion`; false otherwise. */
-  replace(next: RepairTicket, expectedVersion: number): Promise<boolean>;
+  replace(next: Ticket, expectedVersion: number): Promise<boolean>;
   /** Saves the outbox after delivery without bumping the version (delivery is not a state change). */
-  saveOutbox(ticket: RepairTicket, sentIds: string[]): Promise<void>;
-  listByOwner(openid: string, limit: number): Promise<RepairTicket[]>;
-  listByAssignee(staffId: string, states: readonly TicketState[], limit: number): Promise<RepairTicket[]>;
-  listByStates(states: readonly TicketState[], limit: number): Promise<RepairTicket[]>;
+  saveOutbox(ticket: Ticket, sentIds: string[]): Promise<void>;
+  listByOwner(openid: string, limit: number, filter?: OwnerTicketFilter): Promise<Ticket[]>;
+  /** A loss report (挂失) of this card on this unit that was not cancelled, if any. */
+  findCardLoss(unitId: string, type: string, cardNo: string): Promise<Ticket | null>;
+  listByAssignee(staffId: string, states: readonly TicketState[], limit: number): Promise<Ticket[]>;
+  listByStates(states: readonly TicketState[], limit: number): Promise<Ticket[]>;
   /** Adds one credit per template the owner accepted, on a ticket of theirs. False if not theirs. */
   addOwnerCredits(ticketId: string, openid: string, templates: readonly TemplateKey[]): Promise<boolean>;
 }
@@ -49,6 +58,29 @@ export interface OwnerDirectory {
   byOpenid(openid: string): Promise<OwnerRecord | null>;
 }
 
+/** Community layouts (buildings, units, rooms) in the `communities` collection. */
+export interface CommunityDirectory {
+  get(id: string): Promise<CommunityLayout | null>;
+  list(): Promise<CommunityLayout[]>;
+}
+
+/** Binding requests in the `bindings` collection. */
+export interface BindingStore {
+  get(id: string): Promise<BindingRequest | null>;
+  /** Inserts a new request; false when a request with its id exists already. */
+  insert(request: BindingRequest): Promise<boolean>;
+  /** Saves `next` only if the stored version is still `expectedVersion`; false otherwise. */
+  replace(next: BindingRequest, expectedVersion: number): Promise<boolean>;
+  /**
+   * Saves an approved request and adds its unit to the requester's owner record, both or neither;
+   * false (nothing written) when the stored request is no longer at `expectedVersion`.
+   */
+  approve(next: BindingRequest, expectedVersion: number): Promise<boolean>;
+  listByOpenid(openid: string, limit: number): Promise<BindingRequest[]>;
+  /** Pending requests, oldest first; `zones` null means every zone. */
+  listPending(zones: readonly string[] | null, limit: number): Promise<BindingRequest[]>;
+}
+
 export interface PushRequest {
   touser: string;
   templateId: string;
@@ -65,6 +97,8 @@ export interface Deps {
   tickets: TicketStore;
   staff: StaffDirectory;
   owners: OwnerDirectory;
+  communities: CommunityDirectory;
+  bindings: BindingStore;
   push: Push;
   templateIds: Record<TemplateKey, string>;
   now(): number;

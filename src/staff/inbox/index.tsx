@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { STAFF_TEMPLATES } from '@/core/notify/templates'
+import BindingReviewEntry from '@/components/BindingReviewEntry'
 import EmptyState from '@/components/EmptyState'
 import PageStatus from '@/components/PageStatus'
 import SubscriptionCredits from '@/components/SubscriptionCredits'
@@ -80,6 +81,7 @@ export default function StaffInboxPage() {
   return (
     <View className='staff-inbox'>
       <Tabs items={TABS} value={tab} onChange={setTab} />
+      <BindingReviewEntry identity={whoami.data?.identity} />
       {credits !== null && <SubscriptionCredits remaining={credits} busy={granting} onRenew={() => void renew()} />}
       {!list && <PageStatus loading={tasks.loading || !tasks.error} error={tasks.error} onRetry={tasks.reload} />}
       {list && list.length === 0 && <EmptyState icon='✅' title={EMPTY_TEXT[tab]} description='有新任务时会出现在这里。' />}
