@@ -44,6 +44,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // WeChat templates cannot recurse: Taro writes one template set per nesting level into
+    // base.wxml and hands deeper levels to its `comp` component. 10 levels cover our pages'
+    // usual depth at two thirds of the default's (16) size, which the main package budget needs.
+    baseLevel: 10,
     cache: {
       enable: true, // filesystem cache; invalidated by config/index.ts and src/app.config.ts
     },
@@ -53,6 +57,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // WeChat runs pages in iOS WebKit (iOS 10+) or its Chromium-based engine (53+): prefixes
+        // for older browsers (-ms-, old flexbox) would only weigh on the main package budget.
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['iOS >= 10', 'Chrome >= 53'] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

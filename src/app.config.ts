@@ -4,8 +4,12 @@ const isH5 = process.env.TARO_ENV === 'h5'
 const mainPages = [
   'pages/index/index', // 首页
   'pages/repair/new', // 我要报修
-  'pages/tickets/index', // 我的报修
+  'pages/tickets/index', // 我的工单
   'pages/ticket/detail', // 工单详情
+  'pages/complaint/new', // 我要投诉
+  'pages/card/new', // IC卡办理
+  'pages/binding/index', // 我的房屋
+  'pages/binding/new', // 申请绑定房屋
 ]
 
 // Local mode only (H5 + local stack): switch the demo identity. Never in the weapp app.json.
@@ -17,7 +21,7 @@ export default defineAppConfig({
     {
       // Staff pages: loaded on demand so the owners' main package stays small.
       root: 'staff',
-      pages: ['inbox/index', 'task/index'],
+      pages: ['inbox/index', 'task/index', 'bindings/index'],
     },
   ],
   window: {

@@ -20,8 +20,8 @@ export interface TicketState {
   /** The command now running, if any. */
   busy: TicketCommand | null;
   reload: () => Promise<void>;
-  /** Runs a command once (double taps are ignored); true when it succeeded. */
-  run: <A extends TicketCommand>(action: A, input: ActionInput<A>) => Promise<boolean>;
+  /** Runs a command once (double taps are ignored); true when it succeeded. `done`: the success toast. */
+  run: <A extends TicketCommand>(action: A, input: ActionInput<A>, done?: string) => Promise<boolean>;
 }
 
 /**
@@ -41,7 +41,7 @@ export function useTicket(id: string): TicketState {
   }, [query.data]);
 
   const run = useCallback(
-    async <A extends TicketCommand>(action: A, input: ActionInput<A>): Promise<boolean> => {
+    async <A extends TicketCommand>(action: A, input: ActionInput<A>, done = '操作成功'): Promise<boolean> => {
       if (running.current) return false;
       running.current = true;
       setBusy(action);
@@ -49,7 +49,7 @@ export function useTicket(id: string): TicketState {
       try {
         const out = (await call(action, input)) as { ticket: TicketView };
         setTicket(out.ticket);
-        Taro.showToast({ title: '操作成功', icon: 'success' });
+        Taro.showToast({ title: done, icon: done.length > 7 ? 'none' : 'success' });
         return true;
       } catch (e) {
         const message = e instanceof RpcError ? e.message : '操作失败，请稍后再试';

@@ -7,18 +7,20 @@ const MAX_PER_REQUEST = 3;
 
 /**
  * Asks the user to accept one-time subscription messages; must run inside a tap handler.
- * Returns the keys of the templates the user accepted (each accept allows ONE later message).
+ * Asks for exactly the templates of `keys` (the first three: WeChat's limit per request), in
+ * that order, and returns the keys the user accepted (each accept allows ONE later message).
+ * A refusal or a closed dialog answers [] — every flow must carry on without reminders.
  *
- * In the mini-program only templates with a configured id can be asked for. In the H5 local
- * mode there is no WeChat: every template is treated as accepted, so the flows that depend on
- * credits can be demonstrated.
+ * In the mini-program only templates with a configured id (in `refs`) can be asked for. In the
+ * H5 local mode there is no WeChat: every asked template is treated as accepted, so the flows
+ * that depend on credits can be demonstrated.
  */
-export async function askSubscription(
-  refs: readonly TemplateRef[],
-  fallbackKeys: readonly TemplateKey[],
-): Promise<TemplateKey[]> {
+export async function askSubscription(refs: readonly TemplateRef[], keys: readonly TemplateKey[]): Promise<TemplateKey[]> {
+  const wanted = [...new Set(keys)].slice(0, MAX_PER_REQUEST);
   if (process.env.TARO_ENV === 'weapp') {
-    const usable = refs.filter((r) => r.id.trim() !== '').slice(0, MAX_PER_REQUEST);
+    const usable = wanted
+      .map((key) => refs.find((r) => r.key === key))
+      .filter((r): r is TemplateRef => !!r && r.id.trim() !== '');
     if (usable.length === 0) return [];
     try {
       const res = (await Taro.requestSubscribeMessage({
@@ -30,9 +32,6 @@ export async function askSubscription(
       return [];
     }
   }
-  if (process.env.LOCAL_MODE === '1') {
-    const keys = refs.length > 0 ? refs.map((r) => r.key) : [...fallbackKeys];
-    return keys.slice(0, MAX_PER_REQUEST);
-  }
+  if (process.env.LOCAL_MODE === '1') return wanted;
   return [];
 }

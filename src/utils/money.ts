@@ -8,6 +8,9 @@ export const fenToYuan = (fen: number): string => {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 };
 
+/** Yuan as said in a sentence: `5000` → `50`, `5050` → `50.50` (金额 …元). */
+export const yuanText = (fen: number): string => (Math.round(fen) % 100 === 0 ? String(Math.round(fen) / 100) : fenToYuan(fen));
+
 /** `¥30.00`. */
 export const formatYuan = (fen: number): string => `¥${fenToYuan(fen)}`;
 

@@ -8,7 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ActionInput } from '@/core/contract/actions'
 import type { TicketView } from '@/core/contract/views'
-import type { RepairTicket } from '@/core/tickets/model'
+import type { Ticket } from '@/core/tickets/model'
 import {
   ALL_OWNER_TEMPLATES,
   CARPENTER,
@@ -111,7 +111,7 @@ export async function ticketAt(s: TestStack, stage: Stage, over: Partial<SubmitI
 export async function backdate(s: TestStack, ticketId: string, ms: number): Promise<void> {
   const col = s.db.collection('tickets')
   const { data } = await col.doc(ticketId).get()
-  const t = (data as RepairTicket[])[0]
+  const t = (data as Ticket[])[0]
   if (!t) throw new Error(`no ticket ${ticketId}`)
   // A clock holds only instants (startedAt, dueAt, capAt?, stoppedAt?).
   const clocks = Object.fromEntries(
@@ -125,4 +125,32 @@ export async function backdate(s: TestStack, ticketId: string, ms: number): Prom
     updatedAt: t.updatedAt - ms,
     nextDueAt: t.nextDueAt === null ? null : t.nextDueAt - ms,
   })
+}
+
+/**
+ * 林先生 complains about something at his 1201 through the real function (reply wanted within a
+ * day). It goes to the zone's housekeeper when one is on duty, else it waits `submitted`.
+ */
+export async function submitComplaint(s: TestStack, over: Partial<ActionInput<'complaint.submit'>> = {}): Promise<TicketView> {
+  const { ticket } = await s.must(OWNER)('complaint.submit', {
+    unitId: LIN_UNIT,
+    category: 'cleaning',
+    description: '楼道垃圾两天没人清理',
+    replyBy: Date.now() + 24 * 3_600_000,
+    grantedTemplates: ['order_accepted', 'repair_done'],
+    ...over,
+  })
+  return ticket
+}
+
+/** 林先生 asks about an IC card for his 1201 through the real function (default: report a lost access card). */
+export async function submitCard(s: TestStack, over: Partial<ActionInput<'card.submit'>> = {}): Promise<TicketView> {
+  const { ticket } = await s.must(OWNER)('card.submit', {
+    unitId: LIN_UNIT,
+    type: 'access',
+    action: 'lost',
+    grantedTemplates: ['order_accepted', 'repair_done'],
+    ...over,
+  })
+  return ticket
 }

@@ -11,12 +11,16 @@ const OTHER = '其他原因'
 
 export interface CancelFormProps {
   busy: boolean
+  /** The common reasons offered as chips; default a repair's. */
+  reasons?: readonly string[]
+  /** The verb of this kind: 取消 (a repair, an IC card request) or 撤销 (a complaint). */
+  verb?: string
   onSubmit: (reason: string) => void
   onClose: () => void
 }
 
-/** Asks why the owner cancels the repair: a common reason or their own words. */
-export default function CancelForm({ busy, onSubmit, onClose }: CancelFormProps) {
+/** Asks why the owner cancels the request: a common reason or their own words. */
+export default function CancelForm({ busy, reasons = CANCEL_REASONS, verb = '取消', onSubmit, onClose }: CancelFormProps) {
   const [choice, setChoice] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -24,7 +28,7 @@ export default function CancelForm({ busy, onSubmit, onClose }: CancelFormProps)
   const submit = () => {
     const reason = choice === OTHER || choice === null ? text.trim() : choice
     if (!reason) {
-      setError('请选择或填写取消原因')
+      setError(`请选择或填写${verb}原因`)
       return
     }
     setError(null)
@@ -33,25 +37,25 @@ export default function CancelForm({ busy, onSubmit, onClose }: CancelFormProps)
 
   return (
     <View className='cancel-form'>
-      <Text className='cancel-form__title'>请告诉我们取消的原因</Text>
+      <Text className='cancel-form__title'>{`请告诉我们${verb}的原因`}</Text>
       <ChipGroup
-        label='取消原因'
+        label={`${verb}原因`}
         columns={2}
-        options={[...CANCEL_REASONS, OTHER].map((r) => ({ value: r, label: r }))}
+        options={[...reasons, OTHER].map((r) => ({ value: r, label: r }))}
         value={choice}
         onChange={(r) => {
           setChoice(r)
           setError(null)
         }}
       />
-      {choice === OTHER && <FieldTextarea value={text} onChange={setText} maxLength={100} placeholder='请填写取消原因' />}
+      {choice === OTHER && <FieldTextarea value={text} onChange={setText} maxLength={100} placeholder={`请填写${verb}原因`} />}
       <ErrorNotice message={error} />
       <View className='cancel-form__actions'>
         <AppButton kind='plain' onClick={onClose} className='cancel-form__back'>
-          暂不取消
+          {`暂不${verb}`}
         </AppButton>
         <AppButton kind='danger' loading={busy} onClick={submit} className='cancel-form__confirm'>
-          确认取消
+          {`确认${verb}`}
         </AppButton>
       </View>
     </View>

@@ -14,11 +14,13 @@ export interface RatingInput {
 
 export interface RatingFormProps {
   busy: boolean
+  /** Who a low rating sends the ticket back to (handlerTitle); default 维修师傅. */
+  handlerTitle?: string
   onSubmit: (rating: RatingInput) => void
 }
 
 /** 回访评价: the two questions of the callback and the owner's own words. */
-export default function RatingForm({ busy, onSubmit }: RatingFormProps) {
+export default function RatingForm({ busy, handlerTitle = '维修师傅', onSubmit }: RatingFormProps) {
   const [handling, setHandling] = useState(0)
   const [staff, setStaff] = useState(0)
   const [comment, setComment] = useState('')
@@ -38,7 +40,7 @@ export default function RatingForm({ busy, onSubmit }: RatingFormProps) {
       <StarRating label='处理结果满意度' value={handling} onChange={setHandling} />
       <StarRating label='服务态度满意度' value={staff} onChange={setStaff} />
       <FieldTextarea value={comment} onChange={setComment} maxLength={300} placeholder='您的意见（选填）' />
-      <Text className='rating-form__hint'>任一项评价为2星及以下时，工单将退回维修师傅继续处理。</Text>
+      <Text className='rating-form__hint'>{`任一项评价为2星及以下时，工单将退回${handlerTitle}继续处理。`}</Text>
       <ErrorNotice message={error} />
       <AppButton block size='large' loading={busy} onClick={submit} className='rating-form__submit'>
         提交评价

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TicketSummary } from '@/core/contract/views'
+import { HANDLER_NAMES } from '@/core/tickets/kinds'
+import KindBadge from '@/components/KindBadge'
 import StateBadge from '@/components/StateBadge'
 import UrgentTag from '@/components/UrgentTag'
 import { a11y } from '@/utils/a11y'
@@ -22,7 +24,7 @@ export default function TicketCard({ ticket, audience, now, onClick }: TicketCar
   return (
     <View
       className={cx('ticket-card-item', audience === 'owner' ? 'ticket-card' : 'task-card')}
-      {...a11y('button', `${ticket.categoryName} ${ticket.stateLabel}`)}
+      {...a11y('button', `${ticket.kindName} ${ticket.categoryName} ${ticket.stateLabel}`)}
       onClick={onClick}
     >
       <View className='ticket-card-item__top'>
@@ -31,6 +33,7 @@ export default function TicketCard({ ticket, audience, now, onClick }: TicketCar
         </View>
         <View className='ticket-card-item__heading'>
           <View className='ticket-card-item__title-row'>
+            <KindBadge kind={ticket.kind} label={ticket.kindName} className='ticket-card-item__kind' />
             <Text className='ticket-card-item__title'>{ticket.categoryName}</Text>
             {ticket.urgent && <UrgentTag />}
           </View>
@@ -42,7 +45,7 @@ export default function TicketCard({ ticket, audience, now, onClick }: TicketCar
       <View className='ticket-card-item__meta'>
         <Text className='ticket-card-item__time'>{formatShort(ticket.createdAt)} 提交</Text>
         {audience === 'owner' && ticket.assigneeName && (
-          <Text className='ticket-card-item__assignee'>维修师傅 {ticket.assigneeName}</Text>
+          <Text className='ticket-card-item__assignee'>{`${HANDLER_NAMES[ticket.kind]} ${ticket.assigneeName}`}</Text>
         )}
         {audience === 'staff' && ticket.dueAt !== null && (
           <Text className={cx('ticket-card-item__due', overdue && 'ticket-card-item__due--overdue')}>

@@ -10,6 +10,10 @@ export interface TicketHeaderProps {
   ticket: TicketView
 }
 
+/** The line under the title: which kind of request this is. */
+const kindLine = (ticket: TicketView): string =>
+  ticket.kind === 'complaint' ? '业主投诉' : ticket.kind === 'card' ? 'IC卡办理' : ticket.area === 'public' ? '公共区域报修' : '户内报修'
+
 /** The top of a ticket page: state, what and where, number and time. */
 export default function TicketHeader({ ticket }: TicketHeaderProps) {
   return (
@@ -23,7 +27,7 @@ export default function TicketHeader({ ticket }: TicketHeaderProps) {
             <Text className='ticket-header__title ticket-category'>{ticket.categoryName}</Text>
             {ticket.urgent && <UrgentTag />}
           </View>
-          <Text className='ticket-header__area'>{ticket.area === 'public' ? '公共区域报修' : '户内报修'}</Text>
+          <Text className='ticket-header__area'>{kindLine(ticket)}</Text>
         </View>
         <StateBadge state={ticket.state} label={ticket.stateLabel} className='ticket-state' />
       </View>
@@ -31,14 +35,14 @@ export default function TicketHeader({ ticket }: TicketHeaderProps) {
         <InfoRow label='工单号'>
           <Text className='ticket-no'>{ticket.no}</Text>
         </InfoRow>
-        <InfoRow label='报修位置'>
+        <InfoRow label={ticket.kind === 'repair' ? '报修位置' : '房屋'}>
           <Text className='ticket-place'>{ticket.place}</Text>
         </InfoRow>
         <InfoRow label='提交时间'>
           <Text>{formatFull(ticket.createdAt)}</Text>
         </InfoRow>
         {ticket.cancelReason && (
-          <InfoRow label='取消原因'>
+          <InfoRow label={ticket.kind === 'complaint' ? '撤销原因' : '取消原因'}>
             <Text>{ticket.cancelReason}</Text>
           </InfoRow>
         )}

@@ -49,6 +49,8 @@ export const ticketSummarySchema = z.object({
 
 export const ticketViewSchema = ticketSummarySchema.extend({
   version: z.number(),
+  /** The owner's unit the ticket is about (one of their bound units). */
+  unitId: z.string(),
   category: z.string(),
   area: z.enum(['home', 'public']),
   photos: z.array(z.string()),

@@ -25,7 +25,7 @@ const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy:
       if (t.appointment && t.appointment.end === due) {
         return `${who || '师傅'}将在您预约的 ${sayTime(t.appointment.start, now, policy)}–${formatLocal(t.appointment.end, policy.utcOffsetMinutes, 'HH:mm')} 上门`;
       }
-      return `${who || '技师'}预计 ${at} 前上门`;
+      return `${who || '师傅'}预计 ${at} 前上门`;
     case 'reply':
       return `${who || '管家'}将在 ${at} 前答复您`;
     case 'issue':

@@ -107,6 +107,7 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
     ...toSummary(t, isStaff),
     description: t.description,
     version: t.version,
+    unitId: t.unit.id,
     category: t.category,
     area: t.area,
     photos: t.photos,

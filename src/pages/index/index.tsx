@@ -1,10 +1,13 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Identity } from '@/core/contract/views'
+import AppButton from '@/components/AppButton'
 import Card from '@/components/Card'
 import EntryTile from '@/components/EntryTile'
 import PageStatus from '@/components/PageStatus'
 import { useQuery } from '@/hooks/useAction'
+import { unitsOf, useCurrentUnit } from '@/hooks/useCurrentUnit'
+import { cx } from '@/utils/cx'
 import { greetingFor } from '@/utils/greeting'
 import './index.css'
 
@@ -18,6 +21,7 @@ const displayName = (identity: Identity): string => (identity.kind === 'guest' ?
 export default function HomePage() {
   const { data, error, loading, reload } = useQuery('session.whoami', {})
   const identity = data?.identity ?? null
+  const { current: currentUnit } = useCurrentUnit(unitsOf(identity))
   const greeting = greetingFor(Date.now())
 
   return (
@@ -32,10 +36,13 @@ export default function HomePage() {
         {identity?.kind === 'owner' && (
           <View className='home__units'>
             {identity.units.map((u) => (
-              <Text key={u.id} className='home__unit'>
+              <Text key={u.id} className={cx('home__unit', identity.units.length > 1 && u.id === currentUnit?.id && 'home__unit--current')}>
                 🏠 {u.label}
               </Text>
             ))}
+            <Text className='home__unit-switch' onClick={() => go('/pages/binding/index')}>
+              {identity.units.length > 1 ? '切换当前房屋 ›' : '我的房屋 ›'}
+            </Text>
           </View>
         )}
         {identity?.kind === 'staff' && <Text className='home__role'>{identity.roleName}</Text>}
@@ -55,9 +62,23 @@ export default function HomePage() {
               onClick={() => go('/pages/repair/new')}
             />
             <EntryTile
+              icon='💬'
+              title='我要投诉'
+              description='对服务不满意，告诉管家，按您选的时间答复'
+              className='entry-complaint'
+              onClick={() => go('/pages/complaint/new')}
+            />
+            <EntryTile
+              icon='🔑'
+              title='IC卡办理'
+              description='门禁卡、停车卡、水卡、电卡的开通、挂失与补办'
+              className='entry-card'
+              onClick={() => go('/pages/card/new')}
+            />
+            <EntryTile
               icon='📋'
-              title='我的报修'
-              description='查看进度、确认报价、评价服务'
+              title='我的工单'
+              description='查看进度、催办、确认报价、评价服务'
               className='entry-tickets'
               onClick={() => go('/pages/tickets/index')}
             />
@@ -81,11 +102,17 @@ export default function HomePage() {
               报修服务仅向已绑定房屋的业主和住户开放，以便维修师傅准确上门、进度通知到您本人。
             </Text>
             <View className='home__steps'>
-              <Text className='home__step'>1. 联系客服前台或您的管家</Text>
-              <Text className='home__step'>2. 核验身份（业主、家属或租户）</Text>
-              <Text className='home__step'>3. 工作人员为您完成房屋绑定</Text>
+              <Text className='home__step'>1. 在线提交申请：选择楼栋、单元和房号</Text>
+              <Text className='home__step'>2. 客服前台或管家核验身份（业主、家属或租户）</Text>
+              <Text className='home__step'>3. 审核通过后即可在线报修</Text>
             </View>
-            <Text className='home__guest-note'>在线自助绑定功能即将上线。</Text>
+            <AppButton block size='large' className='home__bind' onClick={() => go('/pages/binding/new')}>
+              申请绑定房屋
+            </AppButton>
+            <Text className='home__bind-progress' onClick={() => go('/pages/binding/index')}>
+              已提交申请？查看审核进度 ›
+            </Text>
+            <Text className='home__guest-note'>不方便在线申请，也可以联系客服前台或您的管家为您登记。</Text>
           </Card>
         )}
 

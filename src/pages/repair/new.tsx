@@ -12,9 +12,11 @@ import EmptyState from '@/components/EmptyState'
 import ErrorNotice from '@/components/ErrorNotice'
 import FieldTextarea from '@/components/FieldTextarea'
 import PageStatus from '@/components/PageStatus'
+import PhotoPicker from '@/components/PhotoPicker'
 import PriceList from '@/components/PriceList'
 import Toggle from '@/components/Toggle'
 import { useQuery } from '@/hooks/useAction'
+import { useCurrentUnit } from '@/hooks/useCurrentUnit'
 import { call, RpcError } from '@/services/rpc'
 import { askSubscription } from '@/services/subscribe'
 import { type AppointmentChoice, toAppointment } from '@/utils/appointment'
@@ -46,11 +48,14 @@ export default function RepairNewPage() {
   const [description, setDescription] = useState('')
   const [urgent, setUrgent] = useState(false)
   const [appointment, setAppointment] = useState<AppointmentChoice>({ mode: 'asap' })
+  const [photos, setPhotos] = useState<string[]>([])
+  const [photosBusy, setPhotosBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const submitting = useRef(false)
 
-  const selectedUnit = unitId ?? units[0]?.id ?? null
+  const { current: currentUnit } = useCurrentUnit(units)
+  const selectedUnit = unitId ?? currentUnit?.id ?? null
   const selectedCategory = category ? findCategory(category) : undefined
 
   const fail = (message: string) => {
@@ -63,6 +68,7 @@ export default function RepairNewPage() {
     if (!selectedUnit) return fail('请选择报修房屋')
     if (!category) return fail('请选择报修类别')
     if (!description.trim()) return fail('请描述需要维修的问题')
+    if (photosBusy) return fail('照片正在上传，请稍候再提交')
     const slot = toAppointment(appointment, Date.now())
     if (!slot.ok) return fail(slot.error)
 
@@ -77,7 +83,7 @@ export default function RepairNewPage() {
         area,
         category,
         description: description.trim(),
-        photos: [],
+        photos,
         appointment: slot.value,
         urgent,
         grantedTemplates: granted,
@@ -130,6 +136,10 @@ export default function RepairNewPage() {
           maxLength={DESCRIPTION_MAX}
           placeholder='请描述故障位置和现象，如：厨房水龙头关不紧，一直滴水'
         />
+      </Card>
+
+      <Card title='现场照片（选填，最多9张）' className='photo-card'>
+        <PhotoPicker value={photos} onChange={setPhotos} onBusyChange={setPhotosBusy} />
       </Card>
 
       <Card>

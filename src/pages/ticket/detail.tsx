@@ -1,22 +1,28 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { FINAL_STATES } from '@/core/tickets/states'
 import AppButton from '@/components/AppButton'
 import CancelForm from '@/components/CancelForm'
 import Card from '@/components/Card'
+import CardInfo from '@/components/CardInfo'
+import ComplaintInfo from '@/components/ComplaintInfo'
 import ContactCard from '@/components/ContactCard'
 import ErrorNotice from '@/components/ErrorNotice'
 import PageStatus from '@/components/PageStatus'
+import PhotoGrid from '@/components/PhotoGrid'
 import QuoteCard from '@/components/QuoteCard'
 import RatingForm from '@/components/RatingForm'
 import RatingResult from '@/components/RatingResult'
 import TicketHeader from '@/components/TicketHeader'
 import Timeline from '@/components/Timeline'
+import UrgeButton from '@/components/UrgeButton'
 import { useTicket } from '@/hooks/useTicket'
 import { formatAppointment } from '@/utils/appointment'
+import { KIND_WORDS, reopenedNotice } from '@/utils/kind'
 import './detail.css'
 
-/** 工单详情 for the owner: progress, the technician, the quote to confirm, the callback rating. */
+/** 工单详情 for the owner: progress and promise, the handler, 催办, the quote to confirm, the callback rating. */
 export default function TicketDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -32,6 +38,18 @@ export default function TicketDetailPage() {
 
   const can = (action: string) => ticket.actions.includes(action)
   const canDecide = can('confirm_quote') || can('decline_quote')
+  const words = KIND_WORDS[ticket.kind]
+  const cancelVerb = ticket.kind === 'complaint' ? '撤销' : '取消'
+  const declined = ticket.state === 'cancelled' && ticket.quote?.decision === 'declined'
+  /** A complaint about this ticket's handler (standards: callback — it becomes a new, linked complaint). */
+  const complainAbout = ticket.assignee
+    ? `/pages/complaint/new?aboutTicketId=${encodeURIComponent(ticket.id)}&staff=${encodeURIComponent(ticket.assignee.name)}`
+    : null
+  const complainLink = complainAbout && (
+    <Text className='ticket-detail__complain complain-handler-link' onClick={() => void Taro.navigateTo({ url: complainAbout })}>
+      对处理人员不满意？投诉处理人员 ›
+    </Text>
+  )
 
   const decline = async () => {
     const { confirm } = await Taro.showModal({
@@ -46,6 +64,19 @@ export default function TicketDetailPage() {
   return (
     <View className='ticket-detail'>
       <TicketHeader ticket={ticket} />
+
+      {(ticket.promise || ticket.urgeAvailableAt !== null) && (
+        <View className='ticket-detail__progress'>
+          {ticket.promise && <Text className='ticket-detail__promise ticket-promise'>{ticket.promise}</Text>}
+          {ticket.urgeAvailableAt !== null && (
+            <UrgeButton
+              availableAt={ticket.urgeAvailableAt}
+              busy={busy === 'ticket.urge'}
+              onUrge={() => void run('ticket.urge', { ticketId: ticket.id }, '已为您催办，处理人员会尽快处理')}
+            />
+          )}
+        </View>
+      )}
 
       {error && (
         <View className='ticket-detail__error'>
@@ -81,18 +112,20 @@ export default function TicketDetailPage() {
 
       {can('rate') && (
         <Card title='回访评价' className='rating-section'>
-          <Text className='ticket-detail__hint ticket-detail__hint--top'>维修已完成，请对本次服务进行评价。</Text>
+          <Text className='ticket-detail__hint ticket-detail__hint--top'>{words.rateHint}</Text>
           <RatingForm
             busy={busy === 'callback.rate'}
+            handlerTitle={ticket.handlerTitle}
             onSubmit={(r) => void run('callback.rate', { ticketId: ticket.id, handling: r.handling, staff: r.staff, comment: r.comment })}
           />
+          {complainLink}
         </Card>
       )}
 
       {ticket.state === 'reopened' && (
-        <Card title='返修处理中' className='reopened-section'>
+        <Card title={words.reopenedTitle} className='reopened-section'>
           <Text className='ticket-detail__hint ticket-detail__hint--top'>
-            {`感谢您的反馈。工单已退回${ticket.assignee?.name ?? '原维修师傅'}继续处理，师傅会尽快与您联系；处理完成后会再次请您评价。`}
+            {reopenedNotice(ticket.kind, ticket.handlerTitle, ticket.assignee?.name ?? null)}
           </Text>
         </Card>
       )}
@@ -100,6 +133,7 @@ export default function TicketDetailPage() {
       {ticket.rating && (
         <Card title='我的评价' className='rating-result-section'>
           <RatingResult rating={ticket.rating} />
+          {!can('rate') && complainLink}
         </Card>
       )}
 
@@ -113,25 +147,58 @@ export default function TicketDetailPage() {
         </Card>
       )}
 
-      <Card title='维修师傅'>
-        {ticket.assignee ? (
-          <ContactCard role='维修师傅' name={ticket.assignee.name} phone={ticket.assignee.phone} className='assignee-card' />
-        ) : (
-          <Text className='ticket-detail__muted'>正在为您安排维修师傅，请稍候</Text>
-        )}
-      </Card>
-
-      <Card title='报修内容'>
-        <View className='ticket-detail__block'>
-          <Text className='ticket-detail__label'>上门时间</Text>
-          <Text className='ticket-detail__text ticket-appointment'>
-            {ticket.appointment ? formatAppointment(ticket.appointment) : '尽快上门'}
+      {declined && (
+        <Card title='本次报修已结束' className='declined-section'>
+          <Text className='ticket-detail__hint ticket-detail__hint--top'>
+            您未同意本次报价，报修已取消，不会产生任何费用。感谢您的理解，如仍需维修，欢迎随时重新报修。
           </Text>
-        </View>
+          <AppButton kind='secondary' block onClick={() => void Taro.navigateTo({ url: words.newUrl })} className='declined-new-repair'>
+            重新报修
+          </AppButton>
+        </Card>
+      )}
+
+      {(ticket.assignee || !FINAL_STATES.includes(ticket.state)) && (
+        <Card title={ticket.handlerTitle} className='handler-section'>
+          {ticket.assignee ? (
+            <>
+              <ContactCard role={ticket.handlerTitle} name={ticket.assignee.name} phone={ticket.assignee.phone} className='assignee-card' />
+              {ticket.state === 'dispatched' && (
+                <Text className='ticket-detail__hint'>{`已转交${ticket.assignee.name}，正在等待接单`}</Text>
+              )}
+            </>
+          ) : (
+            <Text className='ticket-detail__muted handler-pending'>
+              {ticket.state === 'submitted'
+                ? `正在为您安排${ticket.handlerTitle}，请稍候`
+                : `已转交${ticket.handlerTitle}，接单后这里会显示${ticket.handlerTitle}的姓名和电话`}
+            </Text>
+          )}
+        </Card>
+      )}
+
+      {ticket.complaint && <ComplaintInfo ticket={{ ...ticket, complaint: ticket.complaint }} />}
+      {ticket.card && <CardInfo ticket={{ ...ticket, card: ticket.card }} />}
+
+      <Card title={words.content} className='content-section'>
+        {ticket.kind === 'repair' && (
+          <View className='ticket-detail__block'>
+            <Text className='ticket-detail__label'>上门时间</Text>
+            <Text className='ticket-detail__text ticket-appointment'>
+              {ticket.appointment ? formatAppointment(ticket.appointment) : '尽快上门'}
+            </Text>
+          </View>
+        )}
         <View className='ticket-detail__block'>
-          <Text className='ticket-detail__label'>问题描述</Text>
-          <Text className='ticket-detail__text ticket-description'>{ticket.description}</Text>
+          <Text className='ticket-detail__label'>{words.description}</Text>
+          <Text className='ticket-detail__text ticket-description'>{ticket.description || '无'}</Text>
         </View>
+        {ticket.photos.length > 0 && (
+          <View className='ticket-detail__block'>
+            <Text className='ticket-detail__label'>现场照片</Text>
+            <PhotoGrid photos={ticket.photos} className='ticket-photos' />
+          </View>
+        )}
       </Card>
 
       <Card title='处理进度' className='timeline-section'>
@@ -141,18 +208,20 @@ export default function TicketDetailPage() {
       {can('cancel') && (
         <View className='ticket-detail__cancel'>
           {cancelling ? (
-            <Card title='取消报修'>
+            <Card title={words.cancel}>
               <CancelForm
-                busy={busy === 'repair.cancel'}
+                reasons={words.cancelReasons}
+                verb={cancelVerb}
+                busy={busy === 'ticket.cancel'}
                 onClose={() => setCancelling(false)}
                 onSubmit={async (reason) => {
-                  if (await run('repair.cancel', { ticketId: ticket.id, reason })) setCancelling(false)
+                  if (await run('ticket.cancel', { ticketId: ticket.id, reason })) setCancelling(false)
                 }}
               />
             </Card>
           ) : (
             <AppButton kind='danger' block onClick={() => setCancelling(true)} className='ticket-cancel'>
-              取消报修
+              {words.cancel}
             </AppButton>
           )}
         </View>

@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '我的报修',
+  navigationBarTitleText: '我的工单',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 })

@@ -9,7 +9,7 @@ describe('owner promise in plain words', () => {
 
   it('dispatched: the on-site deadline; once accepted, the technician by name', () => {
     // Dispatched at 10:01 → on site by 10:16.
-    expect(ownerPromise(ticketIn('dispatched'), T0 + 2 * MINUTE, DEFAULT_POLICY)).toBe('技师预计 10:16 前上门');
+    expect(ownerPromise(ticketIn('dispatched'), T0 + 2 * MINUTE, DEFAULT_POLICY)).toBe('师傅预计 10:16 前上门');
     expect(ownerPromise(ticketIn('accepted'), T0 + 3 * MINUTE, DEFAULT_POLICY)).toBe('王师傅预计 10:16 前上门');
   });
 

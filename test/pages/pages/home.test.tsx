@@ -15,7 +15,7 @@ describe('home page (pages/index/index) on the local stack', () => {
     resetRoute()
   })
 
-  it('greets an owner with their units and leads to 我要报修 / 我的报修', async () => {
+  it('greets an owner with their units and leads to 我要报修 / 我要投诉 / IC卡办理 / 我的工单', async () => {
     setDevIdentity(OWNER)
     const { container } = render(<HomePage />)
 
@@ -28,7 +28,11 @@ describe('home page (pages/index/index) on the local stack', () => {
 
     fireEvent.click(screen.getByText('我要报修'))
     expect(currentRoute()).toBe('/pages/repair/new')
-    fireEvent.click(screen.getByText('我的报修'))
+    fireEvent.click(screen.getByText('我要投诉'))
+    expect(currentRoute()).toBe('/pages/complaint/new')
+    fireEvent.click(screen.getByText('IC卡办理'))
+    expect(currentRoute()).toBe('/pages/card/new')
+    fireEvent.click(screen.getByText('我的工单'))
     expect(currentRoute()).toBe('/pages/tickets/index')
   })
 

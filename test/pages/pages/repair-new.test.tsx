@@ -58,8 +58,10 @@ describe('repair form (pages/repair/new) on the local stack', () => {
       appointment: null,
       photos: [],
       state: 'dispatched',
-      assignee: { name: '王师傅' },
+      assignee: null, // named to the owner once accepted
     })
+    // Routed to the plumber within the submit call.
+    expect((await s.must(PLUMBER)('ticket.get', { ticketId: id })).ticket.assignee).toMatchObject({ name: '王师傅' })
 
     // H5 local mode counts the three owner reminders as accepted: he is told when work is accepted.
     s.stack.emulator.clearMessages()

@@ -1,17 +1,26 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import { formatShort } from '@/utils/time'
 import TicketsPage from '@/pages/tickets/index'
-import { OTHER_OWNER, OWNER, startPageStack, stopPageStack, ticketAt, type TestStack } from '../stack'
+import { OTHER_OWNER, OWNER, startPageStack, stopPageStack, submitCard, submitComplaint, ticketAt, type TestStack } from '../stack'
 import { currentRoute, resetRoute } from '../taro-page'
 
-describe('my repairs (pages/tickets/index) on the local stack', () => {
+/** What the page asked the ticket function for, in order (a fetch spy sees every real request). */
+const listRequests = (sent: jest.SpyInstance) =>
+  sent.mock.calls
+    .filter(([url]) => String(url).endsWith('/functions/ticket'))
+    .map(([, init]) => JSON.parse(String((init as RequestInit).body)) as { action: string; input: unknown })
+    .filter((e) => e.action === 'ticket.list')
+    .map((e) => e.input)
+
+describe('my tickets (pages/tickets/index) on the local stack', () => {
   let s: TestStack
   beforeAll(async () => {
     s = await startPageStack()
   })
   afterAll(() => stopPageStack(s))
   beforeEach(() => resetRoute())
+  afterEach(() => jest.restoreAllMocks())
 
   it('shows each ticket as a card with icon, place, state, time and urgency, newest first', async () => {
     const leak = await ticketAt(s, 'in_progress', { description: '卫生间水管爆裂', urgent: true })
@@ -21,7 +30,7 @@ describe('my repairs (pages/tickets/index) on the local stack', () => {
     const { container } = render(<TicketsPage />)
 
     await waitFor(() => expect(container.querySelectorAll('.ticket-card')).toHaveLength(tickets.length))
-    expect(screen.getByText(`共 ${tickets.length} 条报修`)).toBeTruthy()
+    expect(screen.getByText(`共 ${tickets.length} 条工单`)).toBeTruthy()
     const cards = Array.from(container.querySelectorAll('.ticket-card'))
     expect(cards.map((c) => c.querySelector('.ticket-card-item__desc')?.textContent)).toEqual(tickets.map((t) => t.description))
     const cardOf = (description: string) => cards.find((c) => c.textContent?.includes(description))!
@@ -45,13 +54,94 @@ describe('my repairs (pages/tickets/index) on the local stack', () => {
     expect(currentRoute()).toBe(`/pages/ticket/detail?id=${door.id}`)
   })
 
-  it('offers 我要报修 when there is nothing yet', async () => {
+  it('sends the kind and status filters to ticket.list and shows exactly the rows the server has for them', async () => {
+    const leak = await ticketAt(s, 'in_progress', { description: '主卫花洒漏水' })
+    const done = await ticketAt(s, 'closed', { description: '阳台灯不亮' })
+    const complaint = await submitComplaint(s, { description: '地下车库积水无人处理' })
+    const card = await submitCard(s, { type: 'parking', action: 'lost', cardNo: 'P2024' })
+    setDevIdentity(OWNER)
+    const sent = jest.spyOn(globalThis, 'fetch') // a spy only: every call still goes out for real
+    const { container } = render(<TicketsPage />)
+
+    /** The rows shown, as "kind badge|description|state badge". */
+    const rows = () =>
+      Array.from(container.querySelectorAll('.ticket-card')).map(
+        (c) =>
+          `${c.querySelector('.kind-badge')?.textContent}|${c.querySelector('.ticket-card-item__desc')?.textContent}|${c.querySelector('.state-badge')?.textContent}`,
+      )
+    /** The same rows computed from what the server lists for the filter. */
+    const expected = async (input: { kind: 'all' | 'repair' | 'complaint' | 'card'; status: 'all' | 'open' | 'done' }) =>
+      (await s.must(OWNER)('ticket.list', input)).tickets.map((t) => `${t.kindName}|${t.description}|${t.stateLabel}`)
+    const shows = async (input: Parameters<typeof expected>[0]) => {
+      // Inside act: the page's own request for the new filter is answered meanwhile.
+      const want = await act(() => expected(input))
+      await waitFor(() => expect(rows()).toEqual(want))
+      expect(listRequests(sent).at(-1)).toEqual(input)
+      return want
+    }
+
+    const all = await shows({ kind: 'all', status: 'all' })
+    expect(all).toEqual(expect.arrayContaining([`报修|主卫花洒漏水|维修中`, `投诉|地下车库积水无人处理|${complaint.stateLabel}`, `IC卡|${card.description}|${card.stateLabel}`]))
+
+    fireEvent.click(screen.getByText('投诉', { selector: '.tabs__label' }))
+    const complaints = await shows({ kind: 'complaint', status: 'all' })
+    expect(complaints).toContain(`投诉|地下车库积水无人处理|${complaint.stateLabel}`)
+    expect(complaints.every((r) => r.startsWith('投诉|'))).toBe(true)
+    expect(screen.getByText(`共 ${complaints.length} 条投诉`)).toBeTruthy()
+    const row = Array.from(container.querySelectorAll('.ticket-card')).find((c) => c.textContent?.includes('地下车库积水无人处理'))!
+    expect(row.querySelector('.ticket-card-item__title')?.textContent).toBe('环境卫生')
+    expect(row.querySelector('.kind-badge--complaint')).not.toBeNull()
+
+    fireEvent.click(screen.getByText('IC卡', { selector: '.tabs__label' }))
+    const cards = await shows({ kind: 'card', status: 'all' })
+    expect(cards.every((r) => r.startsWith('IC卡|'))).toBe(true)
+    const cardRow = Array.from(container.querySelectorAll('.ticket-card')).find((c) => c.querySelector('.ticket-card-item__title')?.textContent === '停车卡·挂失')
+    expect(cardRow).toBeTruthy()
+
+    fireEvent.click(screen.getByText('报修', { selector: '.tabs__label' }))
+    fireEvent.click(screen.getByText('已完成'))
+    const doneRepairs = await shows({ kind: 'repair', status: 'done' })
+    expect(doneRepairs).toContain('报修|阳台灯不亮|已完成')
+    expect(doneRepairs).not.toContain('报修|主卫花洒漏水|维修中')
+
+    fireEvent.click(screen.getByText('进行中'))
+    const openRepairs = await shows({ kind: 'repair', status: 'open' })
+    expect(openRepairs).toContain('报修|主卫花洒漏水|维修中')
+    expect(openRepairs).not.toContain('报修|阳台灯不亮|已完成')
+
+    fireEvent.click(screen.getByText('全部', { selector: '.tabs__label' }))
+    const openAll = await shows({ kind: 'all', status: 'open' })
+    expect(openAll).toEqual(expect.arrayContaining(['报修|主卫花洒漏水|维修中', `投诉|地下车库积水无人处理|${complaint.stateLabel}`]))
+    expect(openAll).not.toContain('报修|阳台灯不亮|已完成')
+
+    // Rows still open their ticket.
+    fireEvent.click(Array.from(container.querySelectorAll('.ticket-card')).find((c) => c.textContent?.includes('主卫花洒漏水'))!)
+    expect(currentRoute()).toBe(`/pages/ticket/detail?id=${leak.id}`)
+    expect(done.state).toBe('closed')
+  })
+
+  it('says what is missing for each filter and offers the matching form', async () => {
     // 黄女士 has reported nothing (no test here reports for her).
     setDevIdentity(OTHER_OWNER)
     render(<TicketsPage />)
 
-    expect(await screen.findByText('还没有报修记录')).toBeTruthy()
+    expect(await screen.findByText('还没有工单')).toBeTruthy()
     fireEvent.click(screen.getByText('我要报修'))
     expect(currentRoute()).toBe('/pages/repair/new')
+
+    fireEvent.click(screen.getByText('投诉', { selector: '.tabs__label' }))
+    expect(await screen.findByText('还没有投诉记录')).toBeTruthy()
+    fireEvent.click(screen.getByText('我要投诉', { selector: '.app-button__text' }))
+    expect(currentRoute()).toBe('/pages/complaint/new')
+
+    fireEvent.click(screen.getByText('进行中'))
+    expect(await screen.findByText('没有进行中的投诉')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('IC卡', { selector: '.tabs__label' }))
+    expect(await screen.findByText('没有进行中的IC卡办理')).toBeTruthy()
+    fireEvent.click(screen.getByText('全部', { selector: '.chip__label' }))
+    expect(await screen.findByText('还没有IC卡办理记录')).toBeTruthy()
+    fireEvent.click(screen.getByText('IC卡办理', { selector: '.app-button__text' }))
+    expect(currentRoute()).toBe('/pages/card/new')
   })
 })

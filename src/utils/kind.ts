@@ -1,0 +1,71 @@
+import type { TicketKind } from '@/core/tickets/kinds'
+
+/**
+ * How the owner's pages word each kind of request: 报修 / 投诉 / IC卡申请. One place, so the
+ * detail page, the list and the forms never mix a repair's words into a complaint.
+ */
+export interface KindWords {
+  /** What the request is called in a sentence: 本次报修 / 本次投诉 / 本次IC卡申请. */
+  noun: string
+  /** The cancel button and its form's title. */
+  cancel: string
+  /** Title of the section with what the owner wrote. */
+  content: string
+  /** The owner's own text, as its label. */
+  description: string
+  /** Common reasons to cancel, for the cancel form's chips. */
+  cancelReasons: readonly string[]
+  /** Above the rating form, once the handler has returned the ticket. */
+  rateHint: string
+  /** The notice of a ticket back with its handler after a low rating. */
+  reopenedTitle: string
+  /** Where the new request of this kind is made. */
+  newUrl: string
+}
+
+export const KIND_WORDS: Record<TicketKind, KindWords> = {
+  repair: {
+    noun: '报修',
+    cancel: '取消报修',
+    content: '报修内容',
+    description: '问题描述',
+    cancelReasons: ['问题已自行解决', '暂时不需要维修', '时间安排有变', '重复提交'],
+    rateHint: '维修已完成，请对本次服务进行评价。',
+    reopenedTitle: '返修处理中',
+    newUrl: '/pages/repair/new',
+  },
+  complaint: {
+    noun: '投诉',
+    cancel: '撤销投诉',
+    content: '投诉内容',
+    description: '投诉内容',
+    cancelReasons: ['问题已经解决', '已与相关人员沟通好', '填写有误', '重复提交'],
+    rateHint: '您的投诉已处理完毕，请对处理结果和服务进行评价。',
+    reopenedTitle: '继续处理中',
+    newUrl: '/pages/complaint/new',
+  },
+  card: {
+    noun: 'IC卡申请',
+    cancel: '取消申请',
+    content: '申请内容',
+    description: '补充说明',
+    cancelReasons: ['卡片已找到', '暂时不需要办理', '填写有误', '重复提交'],
+    rateHint: '您的IC卡业务已办好，请对本次服务进行评价。',
+    reopenedTitle: '继续办理中',
+    newUrl: '/pages/card/new',
+  },
+}
+
+/**
+ * The notice on a ticket sent back to its handler after a low rating, for any kind:
+ * "感谢您的反馈。您的投诉已退回张管家继续处理，管家会尽快与您联系；处理完成后会再次请您评价。"
+ */
+export const reopenedNotice = (kind: TicketKind, handlerTitle: string, handlerName: string | null): string => {
+  const who = handlerName ?? `原${handlerTitle}`
+  const rest: Record<TicketKind, string> = {
+    repair: '继续处理，师傅会尽快与您联系；处理完成后',
+    complaint: '继续处理，管家会尽快与您联系、跟进处理结果；处理完成后',
+    card: '继续办理，前台会尽快与您联系；办好后',
+  }
+  return `感谢您的反馈。您的${KIND_WORDS[kind].noun}已退回${who}${rest[kind]}会再次请您评价。`
+}
