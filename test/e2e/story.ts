@@ -108,13 +108,16 @@ export const story = (name: string) => {
     return arrive(page, route);
   };
 
-  /** Home → 切换演示身份 → the person's card → the app relaunches on home as them. */
-  const switchIdentity = async (who: string, shot: string): Promise<Locator> => {
+  /**
+   * Home → 切换演示身份 → the person's card → the app relaunches on home as them (shown by the
+   * name home greets them with, `shownAs`, when it differs from the card's).
+   */
+  const switchIdentity = async (who: string, shot: string, shownAs: string = who): Promise<Locator> => {
     const home = await backTo(ROUTES.home);
     await home.getByText('切换演示身份').click();
     const list = await visit(ROUTES.identity, `${shot}-identities`, (r) => r.locator('.identity-card', { hasText: who }));
     await list.locator('.identity-card', { hasText: who }).click();
-    return atHome(who, `${shot}-home`);
+    return atHome(shownAs, `${shot}-home`);
   };
 
   /** Opens the app at home, whoever the default identity is. */
