@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   'TICKET.ALREADY_TAKEN': '该任务已被其他同事接单',
   'TICKET.ILLEGAL_TRANSITION': '工单当前状态不能进行此操作',
   'TICKET.VERSION_CONFLICT': '工单刚刚有更新，请刷新后重试',
+  'TICKET.WORK_STARTED': '处理人员已经开始处理，不能取消了；如需帮助请联系客服前台',
   'TICKET.URGE_TOO_SOON': '您刚刚催办过，我们正在加紧处理，请稍后再催',
   'CARD.NO_LOSS_REPORT': '补办前需要先挂失这张卡，请先提交挂失',
   'TICKET.LINK_NOT_YOURS': '只能投诉您自己工单的处理人员',

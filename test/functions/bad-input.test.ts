@@ -84,4 +84,18 @@ describe('identity comes from the platform, never from the event', () => {
     expect(await s.as(PLUMBER)('callback.rate', { ticketId: ticket.id, handling: 5, staff: 5 })).toMatchObject({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });
     expect(await s.as(OTHER_OWNER)('ticket.cancel', { ticketId: ticket.id, reason: '不想修了' })).toMatchObject({ ok: false, code: 'TICKET.NOT_FOUND' });
   });
+
+  it('an owner cannot cancel once the work started, and is told why; nothing changes', async () => {
+    const { ticket } = await s.must(OWNER)('repair.submit', valid);
+    const tech = s.must(PLUMBER);
+    await tech('task.accept', { ticketId: ticket.id });
+    await tech('task.arrive', { ticketId: ticket.id });
+    const started = await tech('task.start', { ticketId: ticket.id });
+    expect(await s.as(OWNER)('ticket.cancel', { ticketId: ticket.id, reason: '不想修了' })).toEqual({
+      ok: false,
+      code: 'TICKET.WORK_STARTED',
+      message: '处理人员已经开始处理，不能取消了；如需帮助请联系客服前台',
+    });
+    expect((await s.must(OWNER)('ticket.get', { ticketId: ticket.id })).ticket).toMatchObject({ state: 'in_progress', version: started.ticket.version });
+  });
 });

@@ -214,6 +214,9 @@ export const enterState = (
  */
 export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionContext): TransitionResult => {
   const rule = WORKFLOWS[ticket.kind].transitions[ticket.state][event.type];
+  // An owner who may no longer cancel is told why: the work has started.
+  const ownerCancel = event.type === 'cancel' && isParty('owner', ctx.actor, ticket) && !FINAL_STATES.includes(ticket.state);
+  if (ownerCancel && !rule?.by.includes('owner')) return { ok: false, code: 'TICKET.WORK_STARTED' };
   if (!rule) {
     const taken = TAKEN_WHEN_MISSING[event.type] && !FINAL_STATES.includes(ticket.state) && ticket.state !== 'submitted';
     return { ok: false, code: taken ? 'TICKET.ALREADY_TAKEN' : 'TICKET.ILLEGAL_TRANSITION' };

@@ -400,7 +400,7 @@ describe('cancel by the owner (取消报修)', () => {
     const before = clone(t);
     expect(transition(t, ev.cancel(), { actor: owner, now: T0 + HOUR, policy: DEFAULT_POLICY })).toEqual({
       ok: false,
-      code: 'TICKET.ILLEGAL_TRANSITION',
+      code: 'TICKET.WORK_STARTED',
     });
     expect(t).toEqual(before);
   });

@@ -145,7 +145,11 @@ const rows: Row[] = TICKET_STATES.flatMap((state) =>
   EVENT_TYPES.flatMap((type) =>
     Object.keys(ACTORS).map((actorName) => {
       const rule = SPEC[state][type];
-      const expected = !rule
+      // The owner of an open ticket who may not cancel it any more is told the work has started.
+      const tooLate = type === 'cancel' && actorName === 'owner' && !FINAL_STATES.includes(state) && !rule?.by.includes('owner');
+      const expected = tooLate
+        ? 'TICKET.WORK_STARTED'
+        : !rule
         ? illegalCode(state, type)
         : rule.by.some((p) => partiesOf(actorName, TICKETS[state]).includes(p))
           ? `→ ${rule.to}`
