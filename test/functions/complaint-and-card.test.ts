@@ -61,6 +61,14 @@ describe('complaints (投诉)', () => {
     expect(ticket.complaint).toEqual({ aboutStaff: '王师傅', replyBy: expect.any(Number), linkedTicket: { id: repair.id, no: repair.no } });
     expect(await s.handlerOf(ticket.id)).toBe('张管家');
 
+    // A complaint about 张管家 himself is never routed to him: A区 has no other housekeeper, so it
+    // waits for someone else (the supervisor's pool) instead of landing in his hands.
+    await s.must(KEEPER_A)('task.accept', { ticketId: ticket.id });
+    const aboutKeeper = await s.must(OWNER)('complaint.submit', { unitId: LIN_UNIT, category: 'service', description: '管家处理敷衍', aboutTicketId: ticket.id, replyBy: inHours(4) });
+    expect(aboutKeeper.ticket.complaint?.aboutStaff).toBe('张管家');
+    expect(aboutKeeper.ticket.state).toBe('submitted');
+    expect(await s.handlerOf(aboutKeeper.ticket.id)).toBeNull();
+
     const before = await ticketCount();
     const foreign = await s.as(OTHER_OWNER)('complaint.submit', {
       unitId: HUANG_UNIT,

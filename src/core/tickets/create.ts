@@ -34,6 +34,7 @@ export interface RepairSubmission extends Submission {
 export interface ComplaintSubmission extends Submission {
   category: ComplaintCategoryId;
   aboutStaff: string | null;
+  aboutStaffId: string | null;
   replyBy: number;
   linkedTicket: { id: string; no: string } | null;
 }
@@ -119,7 +120,7 @@ export const createComplaintTicket = (s: ComplaintSubmission, ctx: TransitionCon
   const t: Ticket = {
     ...blankTicket(s, 'complaint', SERVICE_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
     category: s.category,
-    complaint: { aboutStaff: s.aboutStaff, replyBy: s.replyBy, linkedTicket: s.linkedTicket },
+    complaint: { aboutStaff: s.aboutStaff, aboutStaffId: s.aboutStaffId, replyBy: s.replyBy, linkedTicket: s.linkedTicket },
   };
   const note = s.linkedTicket ? `关于工单 ${s.linkedTicket.no} 的处理人员${s.aboutStaff ? ` ${s.aboutStaff}` : ''}` : '';
   return submitted(t, note, ctx);

@@ -90,6 +90,8 @@ export interface OutboxMessage {
 export interface ComplaintDetails {
   /** The staff member the complaint is about, as the owner named them or from a linked ticket. */
   aboutStaff: string | null;
+  /** Their staff id when known (a complaint about a ticket's handler): never routed to them. */
+  aboutStaffId: string | null;
   /** The reply time the owner asked for: the deadline (003 #19 3). */
   replyBy: number | null;
   /** The ticket whose handler this complaint is about (回访时投诉处理人员). */

@@ -13,7 +13,7 @@ export const sayTime = (at: number, now: number, policy: Policy): string => {
   return sameDay ? formatLocal(at, offset, 'HH:mm') : formatLocal(at, offset, 'M月D日 HH:mm');
 };
 
-const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy: Policy): string => {
+const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy: Policy): string | null => {
   const at = sayTime(due, now, policy);
   const who = t.assignee && ownerSeesHandler(t) ? t.assignee.name : '';
   switch (clock) {
@@ -31,7 +31,7 @@ const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy:
     case 'issue':
       return t.card?.action === 'lost' ? `预计 ${at} 前为您办好挂失` : `预计 ${at} 前为您办好`;
     case 'callback':
-      return '已办好，请您对本次服务进行评价';
+      return null; // the rating form itself asks the owner
   }
 };
 

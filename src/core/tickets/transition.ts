@@ -99,7 +99,7 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
     case 'decline_quote':
       return {
         ...t,
-        cancelReason: e.reason || '业主不同意报价',
+        cancelReason: e.reason || '不同意报价',
         quote: t.quote ? { ...t.quote, decision: 'declined', decidedAt: now } : null,
       };
     case 'rate':

@@ -120,7 +120,9 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
     rating: t.rating,
     referral: t.referral,
     cancelReason: t.cancelReason,
-    complaint: t.complaint,
+    complaint: t.complaint
+      ? { aboutStaff: t.complaint.aboutStaff, replyBy: t.complaint.replyBy, linkedTicket: t.complaint.linkedTicket }
+      : null,
     card: cardView(t),
     handlerTitle: HANDLER_NAMES[t.kind],
     promise: isStaff ? null : ownerPromise(t, now, policy),
@@ -142,7 +144,8 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
       eventLabel: eventLabel(t.kind, h.event),
       from: h.from,
       to: h.to,
-      note: h.note,
+      // "派给 王师傅" names the handler: the owner reads that once the task is accepted.
+      note: h.event === 'dispatch' && !showHandler ? `已转交${HANDLER_NAMES[t.kind]}` : h.note,
     })),
     actions,
   };

@@ -42,7 +42,7 @@ export default function TicketDetailPage() {
   const cancelVerb = ticket.kind === 'complaint' ? '撤销' : '取消'
   const declined = ticket.state === 'cancelled' && ticket.quote?.decision === 'declined'
   /** A complaint about this ticket's handler (standards: callback — it becomes a new, linked complaint). */
-  const complainAbout = ticket.assignee
+  const complainAbout = ticket.assignee && ticket.kind !== 'complaint'
     ? `/pages/complaint/new?aboutTicketId=${encodeURIComponent(ticket.id)}&staff=${encodeURIComponent(ticket.assignee.name)}`
     : null
   const complainLink = complainAbout && (
@@ -56,6 +56,7 @@ export default function TicketDetailPage() {
       title: '不同意报价',
       content: '不同意报价后，本次报修将被取消。确定不同意吗？',
       confirmText: '不同意',
+      confirmColor: '#c4373f',
       cancelText: '再想想',
     })
     if (confirm) await run('repair.confirmQuote', { ticketId: ticket.id, accept: false, reason: '' })
@@ -84,9 +85,17 @@ export default function TicketDetailPage() {
         </View>
       )}
 
+      {ticket.state === 'reopened' && (
+        <Card title={words.reopenedTitle} className='reopened-section'>
+          <Text className='ticket-detail__hint ticket-detail__hint--top'>
+            {reopenedNotice(ticket.kind, ticket.handlerTitle, ticket.assignee?.name ?? null)}
+          </Text>
+        </Card>
+      )}
+
       {ticket.quote && (
         <Card title='维修报价' className='quote-section' extra={canDecide ? <Text className='ticket-detail__todo'>待您确认</Text> : undefined}>
-          <QuoteCard quote={ticket.quote}>
+          <QuoteCard quote={ticket.quote} reader='owner'>
             {canDecide && (
               <View className='ticket-detail__quote-actions'>
                 {can('decline_quote') && (
@@ -122,13 +131,6 @@ export default function TicketDetailPage() {
         </Card>
       )}
 
-      {ticket.state === 'reopened' && (
-        <Card title={words.reopenedTitle} className='reopened-section'>
-          <Text className='ticket-detail__hint ticket-detail__hint--top'>
-            {reopenedNotice(ticket.kind, ticket.handlerTitle, ticket.assignee?.name ?? null)}
-          </Text>
-        </Card>
-      )}
 
       {ticket.rating && (
         <Card title='我的评价' className='rating-result-section'>
@@ -171,7 +173,7 @@ export default function TicketDetailPage() {
             <Text className='ticket-detail__muted handler-pending'>
               {ticket.state === 'submitted'
                 ? `正在为您安排${ticket.handlerTitle}，请稍候`
-                : `已转交${ticket.handlerTitle}，接单后这里会显示${ticket.handlerTitle}的姓名和电话`}
+                : `已转交${ticket.handlerTitle}，${words.handlerPending}`}
             </Text>
           )}
         </Card>

@@ -27,7 +27,7 @@ const KIND_TABS = [
 const STATUS_CHIPS = [
   { value: 'all', label: '全部' },
   { value: 'open', label: '进行中' },
-  { value: 'done', label: '已完成' },
+  { value: 'done', label: '已结束' },
 ] as const satisfies readonly { value: StatusFilter; label: string }[]
 
 /** Where each kind of request is made, for the empty states and the "new" link. */

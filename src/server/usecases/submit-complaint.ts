@@ -19,11 +19,13 @@ export const submitComplaint = async (deps: Deps, policy: Policy, openid: string
   }
   let linkedTicket: { id: string; no: string } | null = null;
   let aboutStaff = input.aboutStaff || null;
+  let aboutStaffId: string | null = null;
   if (input.aboutTicketId) {
     const linked = await deps.tickets.get(input.aboutTicketId);
     if (!linked || linked.owner.openid !== openid) throw new DomainError('TICKET.LINK_NOT_YOURS');
     linkedTicket = { id: linked._id, no: linked.no };
     aboutStaff = linked.assignee?.name ?? aboutStaff;
+    aboutStaffId = linked.assignee?.staffId ?? null;
   }
   return submitTicket(deps, policy, openid, input.unitId, SERVICE_TEAM, (ctx) =>
     createComplaintTicket(
@@ -35,6 +37,7 @@ export const submitComplaint = async (deps: Deps, policy: Policy, openid: string
         description: input.description,
         photos: input.photos,
         aboutStaff,
+        aboutStaffId,
         replyBy: input.replyBy,
         linkedTicket,
         grantedTemplates: input.grantedTemplates,

@@ -22,7 +22,10 @@ export interface SubmitContext {
  * the team read by the caller). A ticket nobody can take stays `submitted`, its clock running.
  */
 export const routeNew = (ticket: Ticket, team: Parameters<typeof route>[1], now: number, policy: Policy): Ticket => {
-  const decision = route(needOf(ticket), team, now, policy.utcOffsetMinutes);
+  // A complaint about someone never lands in their own hands.
+  const about = ticket.complaint?.aboutStaffId;
+  const candidates = about ? team.filter((m) => m._id !== about) : team;
+  const decision = route(needOf(ticket), candidates, now, policy.utcOffsetMinutes);
   if (!decision.assignee) return ticket;
   const dispatched = transition(ticket, { type: 'dispatch', assignee: toAssignee(decision.assignee) }, { actor: SYSTEM, now, policy });
   return dispatched.ok ? dispatched.ticket : ticket;

@@ -25,7 +25,7 @@ const desk = staffActor({ openid: 'o-desk-chen', staffId: 's-desk-chen', name: '
 
 const complaint = (over: Partial<ComplaintSubmission> = {}, now = T0): Ticket =>
   createComplaintTicket(
-    { ...base, category: 'cleaning', aboutStaff: null, replyBy: T0 + 4 * HOUR, linkedTicket: null, ...over },
+    { ...base, category: 'cleaning', aboutStaff: null, aboutStaffId: null, replyBy: T0 + 4 * HOUR, linkedTicket: null, ...over },
     { actor: owner, now, policy: DEFAULT_POLICY },
   ).ticket;
 

@@ -283,9 +283,9 @@ describe('paid repair (有偿服务): the owner confirms the quote before work s
     for (const clock of Object.values(t.clocks)) expect(clock?.stoppedAt).toBeDefined();
   });
 
-  it('decline_quote without a reason records 业主不同意报价', () => {
+  it('decline_quote without a reason records 不同意报价', () => {
     const { ticket: t } = step(quoted().ticket, ev.declineQuote(''), owner, T0 + 2 * HOUR);
-    expect(t.cancelReason).toBe('业主不同意报价');
+    expect(t.cancelReason).toBe('不同意报价');
   });
 
   it('another owner cannot confirm the quote', () => {

@@ -22,8 +22,8 @@ describe('owner promise in plain words', () => {
     expect(ownerPromise(ticketIn('dispatched'), T0 + HOUR, DEFAULT_POLICY)).toMatch(/^已超出承诺时间/);
   });
 
-  it('after return: the owner is asked to rate; closed: nothing is promised', () => {
-    expect(ownerPromise(ticketIn('returned'), T0 + HOUR, DEFAULT_POLICY)).toBe('已办好，请您对本次服务进行评价');
+  it('after return the rating form asks, no promise repeats it; closed: nothing is promised', () => {
+    expect(ownerPromise(ticketIn('returned'), T0 + HOUR, DEFAULT_POLICY)).toBeNull();
     expect(ownerPromise(ticketIn('closed'), T0 + HOUR, DEFAULT_POLICY)).toBeNull();
   });
 

@@ -160,9 +160,13 @@ describe('ticket summary', () => {
 });
 
 describe('the owner learns who handles the ticket once it is accepted', () => {
-  it('dispatched: no name, no phone yet; staff see the assignee', () => {
+  it('dispatched: no name, no phone yet, not even in the timeline; staff see the assignee', () => {
     const t = ticketIn('dispatched');
-    expect(toTicketView(t, owner, T0 + 2 * MINUTE, DEFAULT_POLICY)).toMatchObject({ assignee: null, assigneeName: null });
+    const view = toTicketView(t, owner, T0 + 2 * MINUTE, DEFAULT_POLICY);
+    expect(view).toMatchObject({ assignee: null, assigneeName: null });
+    expect(view.timeline.find((e) => e.event === 'dispatch')?.note).toBe('已转交维修师傅');
+    expect(JSON.stringify(view)).not.toContain('王师傅');
+    expect(toTicketView(ticketIn('accepted'), owner, T0 + 3 * MINUTE, DEFAULT_POLICY).timeline.find((e) => e.event === 'dispatch')?.note).toBe('派给 王师傅');
     expect(toSummary(t, false).assigneeName).toBeNull();
     expect(toTicketView(t, frontDesk, T0 + 2 * MINUTE, DEFAULT_POLICY).assignee).toEqual({ name: '王师傅', phone: '13800000001' });
   });

@@ -63,7 +63,7 @@ describe('ticket detail page (owner) on the local stack', () => {
     fireEvent.click(screen.getByText('同意报价'))
 
     await waitFor(() => expect(shownState(container)).toBe('维修中'))
-    expect(screen.getByText('业主已同意报价')).toBeTruthy()
+    expect(screen.getByText('您已同意报价')).toBeTruthy()
     expect(screen.queryByText('同意报价')).toBeNull()
     expect(shownToast()).toBe('操作成功')
     const after = await serverTicket(t.id)
@@ -146,7 +146,7 @@ describe('ticket detail page (owner) on the local stack', () => {
     // Reloaded: the page now shows the ticket the other device moved on.
     await waitFor(() => expect(shownState(container)).toBe('维修中'))
     expect(screen.queryByText('同意报价')).toBeNull()
-    expect(screen.getByText('业主已同意报价')).toBeTruthy()
+    expect(screen.getByText('您已同意报价')).toBeTruthy()
   })
   it('shows the promise in plain words and urges: the handler is told, then 催办 waits until the next allowed time', async () => {
     const t = await ticketAt(s, 'dispatched', { description: '热水器不出热水' })

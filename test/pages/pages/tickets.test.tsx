@@ -99,7 +99,7 @@ describe('my tickets (pages/tickets/index) on the local stack', () => {
     expect(cardRow).toBeTruthy()
 
     fireEvent.click(screen.getByText('报修', { selector: '.tabs__label' }))
-    fireEvent.click(screen.getByText('已完成'))
+    fireEvent.click(screen.getByText('已结束'))
     const doneRepairs = await shows({ kind: 'repair', status: 'done' })
     expect(doneRepairs).toContain('报修|阳台灯不亮|已完成')
     expect(doneRepairs).not.toContain('报修|主卫花洒漏水|维修中')
