@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { CARD_ACTION_NAMES, CARD_ACTIONS, CARD_TYPES, type CardAction, type CardTypeId } from '@/core/catalog/cards'
@@ -16,9 +16,9 @@ import PageStatus from '@/components/PageStatus'
 import Toggle from '@/components/Toggle'
 import UnitPicker from '@/components/UnitPicker'
 import { useQuery } from '@/hooks/useAction'
+import { useSubmitTicket } from '@/hooks/useSubmitTicket'
 import { unitsOf, useCurrentUnit } from '@/hooks/useCurrentUnit'
-import { call, RpcError } from '@/services/rpc'
-import { askSubscription } from '@/services/subscribe'
+import { call } from '@/services/rpc'
 import { yuanText } from '@/utils/money'
 import './new.css'
 
@@ -78,9 +78,7 @@ export default function CardNewPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   /** The server refused a reissue: no loss report of this card yet. */
   const [needsLoss, setNeedsLoss] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submitting = useRef(false)
+  const { busy, error, setError, submit: send } = useSubmitTicket(whoami.data?.templates.owner ?? [])
 
   const selectedUnit = unitId ?? currentUnit?.id ?? null
 
@@ -93,7 +91,7 @@ export default function CardNewPage() {
   }
 
   const submit = async () => {
-    if (submitting.current) return
+    if (busy) return
     const found = validate({ unitId: selectedUnit, type, action, cardNo, note })
     setErrors(found)
     setNeedsLoss(false)
@@ -103,36 +101,26 @@ export default function CardNewPage() {
       void Taro.showToast({ title: first, icon: 'none' })
       return
     }
-
-    submitting.current = true
-    setBusy(true)
-    setError(null)
-    try {
-      // Asked first, while still inside the tap: WeChat shows the dialog only from a user gesture.
-      const granted = await askSubscription(whoami.data?.templates.owner ?? [], OWNER_SERVICE_TEMPLATES)
-      const { ticket } = await call('card.submit', {
-        unitId: selectedUnit!,
-        type: type!,
-        action: action!,
-        cardNo: cardNo.trim(),
-        custody: action !== 'lost' && custody,
-        note: note.trim(),
-        grantedTemplates: granted,
-      })
-      void Taro.redirectTo({ url: `/pages/ticket/detail?id=${encodeURIComponent(ticket.id)}` })
-    } catch (e) {
-      const message = e instanceof RpcError ? e.message : '提交失败，请稍后再试'
-      if (e instanceof RpcError && e.code === 'CARD.NO_LOSS_REPORT') {
+    await send(
+      OWNER_SERVICE_TEMPLATES,
+      (granted) =>
+        call('card.submit', {
+          unitId: selectedUnit!,
+          type: type!,
+          action: action!,
+          cardNo: cardNo.trim(),
+          custody: action !== 'lost' && custody,
+          note: note.trim(),
+          grantedTemplates: granted,
+        }),
+      (e) => {
+        if (e.code !== 'CARD.NO_LOSS_REPORT') return false
         // Said where it is about: at the action, with the way out one tap away.
-        setErrors((x) => ({ ...x, action: message }))
+        setErrors((x) => ({ ...x, action: e.message }))
         setNeedsLoss(true)
-      } else {
-        setError(message)
-      }
-      void Taro.showToast({ title: message, icon: 'none' })
-      submitting.current = false
-      setBusy(false)
-    }
+        return true
+      },
+    )
   }
 
   if (!whoami.data) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import {
@@ -20,9 +20,9 @@ import PageStatus from '@/components/PageStatus'
 import PhotoPicker from '@/components/PhotoPicker'
 import UnitPicker from '@/components/UnitPicker'
 import { useQuery } from '@/hooks/useAction'
+import { useSubmitTicket } from '@/hooks/useSubmitTicket'
 import { unitsOf, useCurrentUnit } from '@/hooks/useCurrentUnit'
-import { call, RpcError } from '@/services/rpc'
-import { askSubscription } from '@/services/subscribe'
+import { call } from '@/services/rpc'
 import { chinaDayStart, formatClock, HOUR_MS, relativeDayName } from '@/utils/time'
 import './new.css'
 
@@ -108,9 +108,7 @@ export default function ComplaintNewPage() {
   const [aboutStaff, setAboutStaff] = useState('')
   const [replyHours, setReplyHours] = useState<ReplyHours | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submitting = useRef(false)
+  const { busy, error, setError, submit: send } = useSubmitTicket(whoami.data?.templates.owner ?? [])
 
   // The ticket the complaint is about: its number to show, and its unit to preselect.
   const [linked, setLinked] = useState<{ no: string; unitId: string } | null>(null)
@@ -138,13 +136,8 @@ export default function ComplaintNewPage() {
       setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
     }
 
-  const fail = (message: string) => {
-    setError(message)
-    void Taro.showToast({ title: message, icon: 'none' })
-  }
-
   const submit = async () => {
-    if (submitting.current) return
+    if (busy) return
     const found = validate({ unitId: selectedUnit, category, description, photosBusy, aboutStaff, replyHours }, aboutTicket)
     setErrors(found)
     const first = FIELD_ORDER.map((f) => found[f]).find(Boolean)
@@ -153,14 +146,8 @@ export default function ComplaintNewPage() {
       void Taro.showToast({ title: first, icon: 'none' })
       return
     }
-
-    submitting.current = true
-    setBusy(true)
-    setError(null)
-    try {
-      // Asked first, while still inside the tap: WeChat shows the dialog only from a user gesture.
-      const granted = await askSubscription(whoami.data?.templates.owner ?? [], OWNER_SERVICE_TEMPLATES)
-      const { ticket } = await call('complaint.submit', {
+    await send(OWNER_SERVICE_TEMPLATES, (granted) =>
+      call('complaint.submit', {
         unitId: selectedUnit!,
         category: category!,
         description: description.trim(),
@@ -169,13 +156,8 @@ export default function ComplaintNewPage() {
         ...(aboutTicket ? { aboutTicketId } : {}),
         replyBy: Date.now() + replyHours! * HOUR_MS,
         grantedTemplates: granted,
-      })
-      void Taro.redirectTo({ url: `/pages/ticket/detail?id=${encodeURIComponent(ticket.id)}` })
-    } catch (e) {
-      fail(e instanceof RpcError ? e.message : '提交失败，请稍后再试')
-      submitting.current = false
-      setBusy(false)
-    }
+      }),
+    )
   }
 
   if (!whoami.data) {

@@ -1,14 +1,13 @@
-import { useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { findCategory, URGENT_EXPLANATION, type RepairCategoryId } from '@/core/catalog/categories'
 import { OWNER_SUBMIT_TEMPLATES } from '@/core/notify/templates'
 import AppButton from '@/components/AppButton'
 import AppointmentPicker from '@/components/AppointmentPicker'
+import BindPrompt from '@/components/BindPrompt'
 import Card from '@/components/Card'
 import CategoryGrid from '@/components/CategoryGrid'
 import ChipGroup from '@/components/ChipGroup'
-import EmptyState from '@/components/EmptyState'
 import ErrorNotice from '@/components/ErrorNotice'
 import FieldTextarea from '@/components/FieldTextarea'
 import PageStatus from '@/components/PageStatus'
@@ -16,9 +15,9 @@ import PhotoPicker from '@/components/PhotoPicker'
 import PriceList from '@/components/PriceList'
 import Toggle from '@/components/Toggle'
 import { useQuery } from '@/hooks/useAction'
+import { useSubmitTicket } from '@/hooks/useSubmitTicket'
 import { useCurrentUnit } from '@/hooks/useCurrentUnit'
-import { call, RpcError } from '@/services/rpc'
-import { askSubscription } from '@/services/subscribe'
+import { call } from '@/services/rpc'
 import { type AppointmentChoice, toAppointment } from '@/utils/appointment'
 import './new.css'
 
@@ -50,35 +49,22 @@ export default function RepairNewPage() {
   const [appointment, setAppointment] = useState<AppointmentChoice>({ mode: 'asap' })
   const [photos, setPhotos] = useState<string[]>([])
   const [photosBusy, setPhotosBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submitting = useRef(false)
+  const { busy, error, fail, submit: send } = useSubmitTicket(whoami.data?.templates.owner ?? [])
 
   const { current: currentUnit } = useCurrentUnit(units)
   const selectedUnit = unitId ?? currentUnit?.id ?? null
   const selectedCategory = category ? findCategory(category) : undefined
 
-  const fail = (message: string) => {
-    setError(message)
-    void Taro.showToast({ title: message, icon: 'none' })
-  }
-
   const submit = async () => {
-    if (submitting.current) return
+    if (busy) return
     if (!selectedUnit) return fail('请选择报修房屋')
     if (!category) return fail('请选择报修类别')
     if (!description.trim()) return fail('请描述需要维修的问题')
     if (photosBusy) return fail('照片正在上传，请稍候再提交')
     const slot = toAppointment(appointment, Date.now())
     if (!slot.ok) return fail(slot.error)
-
-    submitting.current = true
-    setBusy(true)
-    setError(null)
-    try {
-      // Asked first, while still inside the tap: WeChat shows the dialog only from a user gesture.
-      const granted = await askSubscription(whoami.data?.templates.owner ?? [], OWNER_SUBMIT_TEMPLATES)
-      const { ticket } = await call('repair.submit', {
+    await send(OWNER_SUBMIT_TEMPLATES, (granted) =>
+      call('repair.submit', {
         unitId: selectedUnit,
         area,
         category,
@@ -87,28 +73,15 @@ export default function RepairNewPage() {
         appointment: slot.value,
         urgent,
         grantedTemplates: granted,
-      })
-      void Taro.redirectTo({ url: `/pages/ticket/detail?id=${encodeURIComponent(ticket.id)}` })
-    } catch (e) {
-      fail(e instanceof RpcError ? e.message : '提交失败，请稍后再试')
-      submitting.current = false
-      setBusy(false)
-    }
+      }),
+    )
   }
 
   if (!whoami.data) {
     return <PageStatus loading={whoami.loading} error={whoami.error} onRetry={whoami.reload} />
   }
 
-  if (units.length === 0) {
-    return (
-      <EmptyState icon='🏠' title='暂未绑定房屋' description='报修需先绑定房屋：请联系客服前台或管家核验身份后绑定。'>
-        <AppButton kind='secondary' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }))}>
-          返回首页
-        </AppButton>
-      </EmptyState>
-    )
-  }
+  if (units.length === 0) return <BindPrompt service='报修' staff={identity?.kind === 'staff'} />
 
   return (
     <View className='repair-new'>

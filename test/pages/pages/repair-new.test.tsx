@@ -172,7 +172,8 @@ describe('repair form (pages/repair/new) on the local stack', () => {
   it('explains binding to someone without a unit', async () => {
     setDevIdentity(GUEST)
     render(<RepairNewPage />)
-    expect(await screen.findByText('暂未绑定房屋')).toBeTruthy()
+    expect(await screen.findByText('请先绑定房屋')).toBeTruthy()
+    expect(screen.getByText(/^报修需先绑定您的房屋/)).toBeTruthy()
     expect(screen.queryByText('提交报修')).toBeNull()
   })
 })
