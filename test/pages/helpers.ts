@@ -1,5 +1,6 @@
 // Small helpers for driving Taro's H5 components in jsdom.
-import { act } from '@testing-library/react'
+import { act, waitFor } from '@testing-library/react'
+import { currentRoute } from './taro-page'
 
 /**
  * Taro's Input/Textarea report typing as an `input` event whose `detail.value` holds the text
@@ -41,4 +42,22 @@ export function modalButton(text: string): HTMLElement {
   const button = buttons.find((b) => b.textContent === text && b.closest<HTMLElement>('.taro__modal')?.style.display !== 'none')
   if (!button) throw new Error(`no modal button ${text}`)
   return button
+}
+
+/** The inputs of the requests for `action` a fetch spy saw go to its function, in order. */
+export function sentInputs(action: string, sent: jest.SpyInstance): Record<string, unknown>[] {
+  const fn = action.slice(0, action.indexOf('.'))
+  return sent.mock.calls
+    .filter(([url]) => String(url).endsWith(`/functions/${fn}`))
+    .map(([, init]) => JSON.parse(String((init as RequestInit).body)) as { action: string; input: Record<string, unknown> })
+    .filter((e) => e.action === action)
+    .map((e) => e.input)
+}
+
+const DETAIL = /^\/pages\/ticket\/detail\?id=([A-Za-z0-9_.-]+)$/
+
+/** The ticket a form opened after submitting (from the route it redirected to). */
+export async function openedTicketId(): Promise<string> {
+  await waitFor(() => expect(currentRoute()).toMatch(DETAIL))
+  return DETAIL.exec(currentRoute())![1]
 }

@@ -2,22 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import CardNewPage from '@/pages/card/new'
 import TicketDetailPage from '@/pages/ticket/detail'
-import { $, hideToasts, shownToast, typeInto } from '../helpers'
+import { $, hideToasts, openedTicketId, sentInputs, shownToast, typeInto } from '../helpers'
 import { GUEST, LIN_UNIT, OWNER, startPageStack, stopPageStack, type TestStack } from '../stack'
 import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
 
-const DETAIL = /^\/pages\/ticket\/detail\?id=([A-Za-z0-9_.-]+)$/
 
-/** card.submit requests a fetch spy saw, as their inputs. */
-const cardRequests = (sent: jest.SpyInstance) =>
-  sent.mock.calls
-    .filter(([url]) => String(url).endsWith('/functions/card'))
-    .map(([, init]) => (JSON.parse(String((init as RequestInit).body)) as { input: Record<string, unknown> }).input)
 
-const openedTicketId = async (): Promise<string> => {
-  await waitFor(() => expect(currentRoute()).toMatch(DETAIL))
-  return DETAIL.exec(currentRoute())![1]
-}
 
 describe('IC card form (pages/card/new) on the local stack', () => {
   let s: TestStack
@@ -73,7 +63,7 @@ describe('IC card form (pages/card/new) on the local stack', () => {
     expect(container.querySelector('.card-fee-notice')?.textContent).toContain('补办需缴纳成本费 50 元，请到客服前台缴纳')
     expect(container.querySelector('.card-fee-notice')?.textContent).toContain('补办需先挂失')
 
-    expect(cardRequests(sent)).toEqual([])
+    expect(sentInputs('card.submit', sent)).toEqual([])
     expect(currentRoute()).toBe('')
 
     // The messages are the server's own for the same values.

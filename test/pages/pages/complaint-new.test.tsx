@@ -3,23 +3,12 @@ import type { Ticket } from '@/core/tickets/model'
 import { setDevIdentity } from '@/services/dev-identity'
 import { HOUR_MS } from '@/utils/time'
 import ComplaintNewPage from '@/pages/complaint/new'
-import { $, hideToasts, shownToast, typeInto } from '../helpers'
+import { $, hideToasts, openedTicketId, sentInputs, shownToast, typeInto } from '../helpers'
 import { GUEST, LIN_UNIT, OWNER, startPageStack, stopPageStack, ticketAt, type TestStack } from '../stack'
 import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
 
-const DETAIL = /^\/pages\/ticket\/detail\?id=([A-Za-z0-9_.-]+)$/
 
-/** complaint.submit requests a fetch spy saw, as their inputs. */
-const complaintRequests = (sent: jest.SpyInstance) =>
-  sent.mock.calls
-    .filter(([url]) => String(url).endsWith('/functions/complaint'))
-    .map(([, init]) => (JSON.parse(String((init as RequestInit).body)) as { input: Record<string, unknown> }).input)
 
-/** The ticket the page opened after submitting (from the route it redirected to). */
-const openedTicketId = async (): Promise<string> => {
-  await waitFor(() => expect(currentRoute()).toMatch(DETAIL))
-  return DETAIL.exec(currentRoute())![1]
-}
 
 describe('complaint form (pages/complaint/new) on the local stack', () => {
   let s: TestStack
@@ -70,7 +59,7 @@ describe('complaint form (pages/complaint/new) on the local stack', () => {
     expect(fieldError(container, 'about-staff-error')).toBe('被投诉人员不能超过20个字')
     expect(fieldError(container, 'reply-error')).toBeNull()
 
-    expect(complaintRequests(sent)).toEqual([])
+    expect(sentInputs('complaint.submit', sent)).toEqual([])
     expect(currentRoute()).toBe('')
 
     // The messages are the server's own for the same values.
@@ -135,7 +124,7 @@ describe('complaint form (pages/complaint/new) on the local stack', () => {
     fireEvent.click(screen.getByText('提交投诉'))
 
     const id = await openedTicketId()
-    expect(complaintRequests(sent)).toEqual([expect.objectContaining({ aboutTicketId: repair.id, category: 'service', aboutStaff: '王师傅' })])
+    expect(sentInputs('complaint.submit', sent)).toEqual([expect.objectContaining({ aboutTicketId: repair.id, category: 'service', aboutStaff: '王师傅' })])
     const { ticket } = await s.must(OWNER)('ticket.get', { ticketId: id })
     expect(ticket).toMatchObject({
       kind: 'complaint',
@@ -174,7 +163,7 @@ describe('complaint form (pages/complaint/new) on the local stack', () => {
     fireEvent.click(screen.getByText('提交投诉'))
 
     await openedTicketId()
-    expect(complaintRequests(sent)).toHaveLength(1)
+    expect(sentInputs('complaint.submit', sent)).toHaveLength(1)
     const { tickets } = await s.must(OWNER)('ticket.list', { kind: 'complaint', status: 'all' })
     expect(tickets.filter((t) => t.description === '单元门禁坏了外人随意进出')).toHaveLength(1)
   })

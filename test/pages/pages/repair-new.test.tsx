@@ -2,20 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import { chinaDayStart, DAY_MS, HOUR_MS } from '@/utils/time'
 import RepairNewPage from '@/pages/repair/new'
-import { $, hideToasts, shownToast, typeInto } from '../helpers'
+import { $, hideToasts, openedTicketId, sentInputs, shownToast, typeInto } from '../helpers'
 import { GUEST, OWNER, PLUMBER, startPageStack, stopPageStack, unreachableHost, type TestStack } from '../stack'
 import { currentRoute, resetRoute } from '../taro-page'
 
-const DETAIL = /^\/pages\/ticket\/detail\?id=([A-Za-z0-9_.-]+)$/
 
-/** Requests a fetch spy saw go to the repair function. */
-const repairRequests = (sent: jest.SpyInstance) => sent.mock.calls.filter(([url]) => String(url).endsWith('/functions/repair'))
 
-/** The ticket the page opened after submitting (from the route it redirected to). */
-const openedTicketId = async (): Promise<string> => {
-  await waitFor(() => expect(currentRoute()).toMatch(DETAIL))
-  return DETAIL.exec(currentRoute())![1]
-}
 
 describe('repair form (pages/repair/new) on the local stack', () => {
   let s: TestStack
@@ -117,7 +109,7 @@ describe('repair form (pages/repair/new) on the local stack', () => {
     expect($(container, '.error-notice').textContent).toBe('请描述需要维修的问题')
     expect(shownToast()).toBe('请描述需要维修的问题')
 
-    expect(repairRequests(sent)).toEqual([])
+    expect(sentInputs('repair.submit', sent)).toEqual([])
     expect((await s.must(OWNER)('ticket.list', {})).tickets).toHaveLength(before)
     expect(currentRoute()).toBe('')
   })
@@ -165,7 +157,7 @@ describe('repair form (pages/repair/new) on the local stack', () => {
 
     const id = await openedTicketId()
     // Both taps happened before any reply: a second request would have been sent by now.
-    expect(repairRequests(sent)).toHaveLength(1)
+    expect(sentInputs('repair.submit', sent)).toHaveLength(1)
     expect((await ticketsDescribed('客厅开关冒火花')).map((t) => t.id)).toEqual([id])
   })
 

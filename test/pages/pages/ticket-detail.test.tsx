@@ -2,15 +2,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import { formatClock, formatFull } from '@/utils/time'
 import TicketDetailPage from '@/pages/ticket/detail'
-import { $, hideToasts, modalButton, shownToast } from '../helpers'
+import { $, hideToasts, modalButton, sentInputs, shownToast } from '../helpers'
 import { OWNER, PLUMBER, startPageStack, stopPageStack, submitComplaint, ticketAt, type TestStack } from '../stack'
 import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
 
-/** ticket.urge requests a fetch spy saw. */
-const urgeRequests = (sent: jest.SpyInstance) =>
-  sent.mock.calls.filter(
-    ([url, init]) => String(url).endsWith('/functions/ticket') && String((init as RequestInit).body).includes('"ticket.urge"'),
-  )
 
 describe('ticket detail page (owner) on the local stack', () => {
   let s: TestStack
@@ -176,7 +171,7 @@ describe('ticket detail page (owner) on the local stack', () => {
     // A second tap within the 30 minutes sends nothing.
     fireEvent.click(screen.getByText('催办'))
     fireEvent.click(screen.getByText('催办'))
-    expect(urgeRequests(sent)).toHaveLength(1)
+    expect(sentInputs('ticket.urge', sent)).toHaveLength(1)
     expect((await serverTicket(t.id)).timeline.filter((e) => e.event === 'urge')).toHaveLength(1)
   })
 

@@ -1,17 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { sentInputs } from '../helpers'
 import { setDevIdentity } from '@/services/dev-identity'
 import { formatShort } from '@/utils/time'
 import TicketsPage from '@/pages/tickets/index'
 import { OTHER_OWNER, OWNER, startPageStack, stopPageStack, submitCard, submitComplaint, ticketAt, type TestStack } from '../stack'
 import { currentRoute, resetRoute } from '../taro-page'
 
-/** What the page asked the ticket function for, in order (a fetch spy sees every real request). */
-const listRequests = (sent: jest.SpyInstance) =>
-  sent.mock.calls
-    .filter(([url]) => String(url).endsWith('/functions/ticket'))
-    .map(([, init]) => JSON.parse(String((init as RequestInit).body)) as { action: string; input: unknown })
-    .filter((e) => e.action === 'ticket.list')
-    .map((e) => e.input)
 
 describe('my tickets (pages/tickets/index) on the local stack', () => {
   let s: TestStack
@@ -76,7 +70,7 @@ describe('my tickets (pages/tickets/index) on the local stack', () => {
       // Inside act: the page's own request for the new filter is answered meanwhile.
       const want = await act(() => expected(input))
       await waitFor(() => expect(rows()).toEqual(want))
-      expect(listRequests(sent).at(-1)).toEqual(input)
+      expect(sentInputs('ticket.list', sent).at(-1)).toEqual(input)
       return want
     }
 
