@@ -21,6 +21,8 @@ export interface KindWords {
   reopenedTitle: string
   /** Where the new request of this kind is made. */
   newUrl: string
+  /** In the handler card while nobody has accepted yet (the owner learns the name on accept). */
+  handlerPending: string
 }
 
 export const KIND_WORDS: Record<TicketKind, KindWords> = {
@@ -33,6 +35,7 @@ export const KIND_WORDS: Record<TicketKind, KindWords> = {
     rateHint: '维修已完成，请对本次服务进行评价。',
     reopenedTitle: '返修处理中',
     newUrl: '/pages/repair/new',
+    handlerPending: '师傅接单后，这里会显示师傅的姓名和电话',
   },
   complaint: {
     noun: '投诉',
@@ -43,6 +46,7 @@ export const KIND_WORDS: Record<TicketKind, KindWords> = {
     rateHint: '您的投诉已处理完毕，请对处理结果和服务进行评价。',
     reopenedTitle: '继续处理中',
     newUrl: '/pages/complaint/new',
+    handlerPending: '管家受理后，这里会显示管家的姓名和电话',
   },
   card: {
     noun: 'IC卡申请',
@@ -53,6 +57,7 @@ export const KIND_WORDS: Record<TicketKind, KindWords> = {
     rateHint: '您的IC卡业务已办好，请对本次服务进行评价。',
     reopenedTitle: '继续办理中',
     newUrl: '/pages/card/new',
+    handlerPending: '前台核验后，这里会显示经办人的姓名和电话',
   },
 }
 
@@ -68,4 +73,65 @@ export const reopenedNotice = (kind: TicketKind, handlerTitle: string, handlerNa
     card: '继续办理，前台会尽快与您联系；办好后',
   }
   return `感谢您的反馈。您的${KIND_WORDS[kind].noun}已退回${who}${rest[kind]}会再次请您评价。`
+}
+
+/**
+ * How the staff task page words each kind: the take and finish buttons, the finish form and the
+ * section with what the owner asked for. The buttons keep their class names (task-accept,
+ * task-finish, note-form) for every kind; only the words change.
+ */
+export interface StaffKindWords {
+  /** The button that takes the task: 接单 / 受理投诉 / 核验通过. */
+  accept: string
+  /** Under the buttons while the task waits to be taken: what taking it means ('' for none). */
+  acceptHint: string
+  /** The button that opens the finish form, and that form's title. */
+  finish: string
+  /** The finish form's field label and placeholder. */
+  noteLabel: string
+  notePlaceholder: string
+  /** When set, the finish form refuses an empty note with this message. */
+  noteRequired: string | null
+  /** The finish form's confirm button. */
+  confirm: string
+  /** Title of the section with what the owner asked for. */
+  content: string
+  /** The owner's own text, as its label. */
+  description: string
+}
+
+export const STAFF_KIND_WORDS: Record<TicketKind, StaffKindWords> = {
+  repair: {
+    accept: '接单',
+    acceptHint: '',
+    finish: '完工返单',
+    noteLabel: '完工说明（选填）',
+    notePlaceholder: '如：已更换水龙头，试水正常',
+    noteRequired: null,
+    confirm: '确认完工',
+    content: '报修内容',
+    description: '问题描述',
+  },
+  complaint: {
+    accept: '受理投诉',
+    acceptHint: '受理后请尽快联系业主了解情况，并在期望答复时间前给业主答复。',
+    finish: '处理完毕',
+    noteLabel: '处理结果',
+    notePlaceholder: '如：已与楼上业主沟通，承诺晚间停工',
+    noteRequired: '请填写处理结果，方便业主了解处理情况',
+    confirm: '确认处理完毕',
+    content: '投诉信息',
+    description: '投诉内容',
+  },
+  card: {
+    accept: '核验通过',
+    acceptHint: '请先核对业主身份证件和房屋信息，核验无误后再点“核验通过”。',
+    finish: '办理完成',
+    noteLabel: '办理说明（选填）',
+    notePlaceholder: '如：已开通，业主已签收 / 已挂失',
+    noteRequired: null,
+    confirm: '确认办理完成',
+    content: '办理信息',
+    description: '补充说明',
+  },
 }

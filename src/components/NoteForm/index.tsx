@@ -6,6 +6,8 @@ import FieldTextarea from '@/components/FieldTextarea'
 import './index.css'
 
 export interface NoteFormProps {
+  /** Shown above the field, e.g. 处理结果 (none by default). */
+  label?: string
   placeholder: string
   maxLength: number
   submitText: string
@@ -17,7 +19,7 @@ export interface NoteFormProps {
 }
 
 /** A short note and a confirm button, e.g. the technician's remark when returning a ticket. */
-export default function NoteForm({ placeholder, maxLength, submitText, requiredMessage, busy, onSubmit, onClose }: NoteFormProps) {
+export default function NoteForm({ label, placeholder, maxLength, submitText, requiredMessage, busy, onSubmit, onClose }: NoteFormProps) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
 
@@ -33,7 +35,7 @@ export default function NoteForm({ placeholder, maxLength, submitText, requiredM
 
   return (
     <View className='note-form'>
-      <FieldTextarea value={note} onChange={setNote} maxLength={maxLength} placeholder={placeholder} />
+      <FieldTextarea value={note} onChange={setNote} maxLength={maxLength} label={label} placeholder={placeholder} />
       <ErrorNotice message={error} />
       <View className='note-form__actions'>
         <AppButton kind='plain' onClick={onClose} className='note-form__back'>

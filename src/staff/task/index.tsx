@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { findCategory } from '@/core/catalog/categories'
+import type { TicketView } from '@/core/contract/views'
 import AppButton from '@/components/AppButton'
 import Card from '@/components/Card'
 import ContactCard from '@/components/ContactCard'
@@ -8,47 +10,57 @@ import DeadlineList from '@/components/DeadlineList'
 import ErrorNotice from '@/components/ErrorNotice'
 import NoteForm from '@/components/NoteForm'
 import PageStatus from '@/components/PageStatus'
-import PhotoGrid from '@/components/PhotoGrid'
 import QuoteCard from '@/components/QuoteCard'
 import QuoteForm from '@/components/QuoteForm'
 import RatingResult from '@/components/RatingResult'
 import ReferForm from '@/components/ReferForm'
 import TicketHeader from '@/components/TicketHeader'
 import Timeline from '@/components/Timeline'
-import UrgentTag from '@/components/UrgentTag'
 import { useTicket } from '@/hooks/useTicket'
-import { formatAppointment } from '@/utils/appointment'
+import { STAFF_KIND_WORDS, type StaffKindWords } from '@/utils/kind'
+import { formatYuan } from '@/utils/money'
+import TaskContent from './TaskContent'
+import { pendingUrge } from './urged'
 import './index.css'
 
 /** Steps that need more than a tap open a form in place of the buttons. */
-type Panel = 'quote' | 'finish' | 'refer' | null
+type Panel = 'quote' | 'finish' | 'refer'
 
-/** One-tap steps, in the order they happen, with their button text. */
-const SIMPLE_STEPS = [
-  { event: 'accept', action: 'task.accept', text: '接单', className: 'task-accept' },
+type TapAction = 'task.accept' | 'task.arrive' | 'task.start'
+
+/** A step the workflow may offer: one tap, or a form. Class names are what the e2e tests use. */
+type Step = { event: string; text: string; className: string } & ({ action: TapAction } | { panel: Panel })
+
+/** Every step in the order it happens, in the words of the ticket's kind. */
+const allSteps = (words: StaffKindWords): Step[] => [
+  { event: 'accept', action: 'task.accept', text: words.accept, className: 'task-accept' },
   { event: 'arrive', action: 'task.arrive', text: '到场签到', className: 'task-arrive' },
   { event: 'start', action: 'task.start', text: '开始维修', className: 'task-start' },
-] as const
-
-/** Steps with a form: which panel each opens. */
-const FORM_STEPS = [
   { event: 'quote', panel: 'quote', text: '报价', className: 'task-quote' },
-  { event: 'finish', panel: 'finish', text: '完工返单', className: 'task-finish' },
+  { event: 'finish', panel: 'finish', text: words.finish, className: 'task-finish' },
   { event: 'refer', panel: 'refer', text: '转介外部服务', className: 'task-refer' },
-] as const
+]
 
-const PANEL_TITLES: Record<Exclude<Panel, null>, string> = {
-  quote: '填写报价',
-  finish: '完工返单',
-  refer: '转介外部服务',
+/** Whether the repair's category is charged (有偿服务): the owner agrees to a price before work starts. */
+const isPaidRepair = (ticket: TicketView): boolean => ticket.kind === 'repair' && findCategory(ticket.category)?.paid === true
+
+/**
+ * The steps the server allows now, in the order to offer them. On site for a paid repair the
+ * quote comes first: the owner's consent to the price precedes the work.
+ */
+const offeredSteps = (ticket: TicketView, words: StaffKindWords): Step[] => {
+  const steps = allSteps(words).filter((s) => ticket.actions.includes(s.event))
+  if (!isPaidRepair(ticket)) return steps
+  const quote = steps.filter((s) => s.event === 'quote')
+  return [...quote, ...steps.filter((s) => s.event !== 'quote')]
 }
 
-/** 任务详情 for staff: the clocks, the owner, and exactly the steps the workflow allows now. */
+/** 任务详情 for staff: the clocks, the owner, what they asked for, and exactly the steps allowed now. */
 export default function StaffTaskPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { ticket, loading, loadError, error, busy, reload, run } = useTicket(id)
-  const [panel, setPanel] = useState<Panel>(null)
+  const [panel, setPanel] = useState<Panel | null>(null)
 
   usePullDownRefresh(async () => {
     await reload()
@@ -58,20 +70,38 @@ export default function StaffTaskPage() {
   if (!ticket) return <PageStatus loading={loading} error={loadError ?? (id ? null : '未找到该任务')} onRetry={reload} />
 
   const now = Date.now()
-  const simple = SIMPLE_STEPS.filter((s) => ticket.actions.includes(s.event))
-  const forms = FORM_STEPS.filter((s) => ticket.actions.includes(s.event))
-  const openPanel = panel && forms.some((f) => f.panel === panel) ? panel : null
+  const words = STAFF_KIND_WORDS[ticket.kind]
+  const steps = offeredSteps(ticket, words)
+  const primary = steps.find((s) => s.event !== 'refer')
+  const openPanel = panel && steps.some((s) => 'panel' in s && s.panel === panel) ? panel : null
+  const panelTitles: Record<Panel, string> = { quote: '填写报价', finish: words.finish, refer: '转介外部服务' }
   const close = () => setPanel(null)
   const done = (ok: boolean) => {
     if (ok) setPanel(null)
   }
+  const can = (event: string) => steps.some((s) => s.event === event)
+  const hint = can('accept')
+    ? words.acceptHint
+    : can('quote') && isPaidRepair(ticket)
+      ? '本类别为有偿服务：请先报价，业主同意后再开始维修。'
+      : ''
+  const quoteWaiting = ticket.state === 'awaiting_confirmation' && ticket.quote !== null && ticket.quote.decision === null
 
   return (
     <View className='staff-task'>
-      <TicketHeader ticket={ticket} />
+      <TicketHeader ticket={ticket} urged={pendingUrge(ticket.timeline)} />
 
-      {(simple.length > 0 || forms.length > 0) && (
-        <Card title={openPanel ? PANEL_TITLES[openPanel] : '操作'} className='task-actions'>
+      {quoteWaiting && (
+        <View className='staff-task__notice quote-pending-notice'>
+          <Text className='staff-task__notice-title'>等待业主确认报价</Text>
+          <Text className='staff-task__notice-text'>
+            {`报价合计 ${formatYuan(ticket.quote!.totalFen)} 已发给业主。业主同意后即可开始维修，下拉可刷新；如业主不同意，本单将取消。`}
+          </Text>
+        </View>
+      )}
+
+      {steps.length > 0 && (
+        <Card title={openPanel ? panelTitles[openPanel] : '操作'} className='task-actions'>
           <ErrorNotice message={error} />
           {openPanel === 'quote' && (
             <QuoteForm
@@ -82,9 +112,11 @@ export default function StaffTaskPage() {
           )}
           {openPanel === 'finish' && (
             <NoteForm
-              placeholder='完工说明（选填），如：已更换水龙头，试水正常'
+              label={words.noteLabel}
+              placeholder={words.notePlaceholder}
               maxLength={300}
-              submitText='确认完工'
+              submitText={words.confirm}
+              requiredMessage={words.noteRequired ?? undefined}
               busy={busy === 'task.finish'}
               onClose={close}
               onSubmit={async (note) => done(await run('task.finish', { ticketId: ticket.id, note }))}
@@ -99,37 +131,26 @@ export default function StaffTaskPage() {
           )}
           {!openPanel && (
             <View className='staff-task__buttons'>
-              {simple.map((s, i) => (
+              {steps.map((s) => (
                 <AppButton
                   key={s.event}
                   block
                   size='large'
-                  kind={i === 0 ? 'primary' : 'secondary'}
-                  loading={busy === s.action}
+                  kind={s === primary ? 'primary' : s.event === 'refer' ? 'plain' : 'secondary'}
+                  loading={'action' in s && busy === s.action}
                   className={`staff-task__button ${s.className}`}
-                  onClick={() => void run(s.action, { ticketId: ticket.id })}
+                  onClick={() => ('action' in s ? void run(s.action, { ticketId: ticket.id }) : setPanel(s.panel))}
                 >
                   {s.text}
                 </AppButton>
               ))}
-              {forms.map((f, i) => (
-                <AppButton
-                  key={f.event}
-                  block
-                  size='large'
-                  kind={simple.length === 0 && i === 0 ? 'primary' : f.event === 'refer' ? 'plain' : 'secondary'}
-                  className={`staff-task__button ${f.className}`}
-                  onClick={() => setPanel(f.panel)}
-                >
-                  {f.text}
-                </AppButton>
-              ))}
+              {hint !== '' && <Text className='staff-task__hint task-hint'>{hint}</Text>}
             </View>
           )}
         </Card>
       )}
 
-      {error && simple.length === 0 && forms.length === 0 && (
+      {error && steps.length === 0 && (
         <View className='staff-task__error'>
           <ErrorNotice message={error} />
         </View>
@@ -145,42 +166,11 @@ export default function StaffTaskPage() {
         <ContactCard role='业主' name={ticket.owner.name} phone={ticket.owner.phone} className='owner-card' />
       </Card>
 
-      <Card title='报修内容'>
-        <View className='staff-task__block'>
-          <Text className='staff-task__label'>报修位置</Text>
-          <Text className='staff-task__text'>{ticket.place}</Text>
-        </View>
-        <View className='staff-task__block'>
-          <Text className='staff-task__label'>上门时间</Text>
-          <Text className='staff-task__text ticket-appointment'>
-            {ticket.appointment ? `预约 ${formatAppointment(ticket.appointment)}` : '未预约，请尽快上门'}
-          </Text>
-        </View>
-        {ticket.urgent && (
-          <View className='staff-task__block'>
-            <Text className='staff-task__label'>紧急程度</Text>
-            <View className='staff-task__urgent'>
-              <UrgentTag />
-              <Text className='staff-task__urgent-text'>业主报为急修，请优先处理</Text>
-            </View>
-          </View>
-        )}
-        <View className='staff-task__block'>
-          <Text className='staff-task__label'>问题描述</Text>
-          <Text className='staff-task__text ticket-description'>{ticket.description}</Text>
-        </View>
-        {ticket.photos.length > 0 && (
-          <View className='staff-task__block'>
-            <Text className='staff-task__label'>现场照片</Text>
-            <PhotoGrid photos={ticket.photos} className='ticket-photos' />
-          </View>
-        )}
-      </Card>
+      <TaskContent ticket={ticket} />
 
       {ticket.quote && (
         <Card title='维修报价' className='quote-section'>
           <QuoteCard quote={ticket.quote} />
-          {ticket.quote.decision === null && <Text className='staff-task__muted'>等待业主确认报价</Text>}
         </Card>
       )}
 

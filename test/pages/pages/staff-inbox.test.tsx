@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import StaffInboxPage from '@/staff/inbox/index'
 import { hideToasts, shownToast } from '../helpers'
-import { CARPENTER, PLUMBER, startPageStack, stopPageStack, submitRepair, type TestStack } from '../stack'
+import { CARPENTER, FRONT_DESK, PLUMBER, startPageStack, stopPageStack, submitCard, submitComplaint, submitRepair, type TestStack } from '../stack'
 import { currentRoute, resetRoute } from '../taro-page'
 
 describe('staff inbox (staff/inbox/index) on the local stack', () => {
@@ -61,5 +61,28 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
       ticket_cancelled: before.ticket_cancelled + 1,
       task_urged: before.task_urged, // not among the three asked on this tap
     })
+  })
+
+  it.each([
+    ['张管家', 'demo-keeper-zhang', 'complaint', '投诉', '环境卫生'],
+    ['陈前台', FRONT_DESK, 'card', 'IC卡', '门禁卡/业主卡·挂失'],
+  ] as const)('lists %s\'s %s tasks by kind and opens them on the staff task page', async (_name, openid, kind, kindName, categoryName) => {
+    const t =
+      kind === 'complaint'
+        ? await submitComplaint(s, { description: '2栋门口垃圾桶满了没人清' })
+        : await submitCard(s, { type: 'access', action: 'lost', note: '钥匙串连卡一起丢了' })
+    const todo = (await s.must(openid)('task.list', { tab: 'todo' })).tasks
+    expect(todo.map((x) => x.id)).toContain(t.id)
+    setDevIdentity(openid)
+    const { container } = render(<StaffInboxPage />)
+
+    await waitFor(() => expect(container.querySelectorAll('.task-card')).toHaveLength(todo.length))
+    const card = Array.from(container.querySelectorAll('.task-card')).find((c) => c.textContent?.includes(t.description))!
+    expect(card.querySelector(`.kind-badge--${kind}`)?.textContent).toBe(kindName)
+    expect(card.querySelector('.ticket-card-item__title')?.textContent).toBe(categoryName)
+    expect(card.textContent).toContain('1栋1单元1201')
+    expect(card.textContent).not.toContain('急修')
+    fireEvent.click(card)
+    expect(currentRoute()).toBe(`/staff/task/index?id=${t.id}`)
   })
 })

@@ -1,10 +1,30 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
-import { formatShort } from '@/utils/time'
+import type { TimelineEntry } from '@/core/contract/views'
+import { formatFull, formatShort } from '@/utils/time'
 import StaffTaskPage from '@/staff/task/index'
+import { pendingUrge } from '@/staff/task/urged'
 import { $, hideToasts, shownToast, typeInto } from '../helpers'
-import { backdate, OWNER, PLUMBER, startPageStack, stopPageStack, ticketAt, type Stage, type TestStack } from '../stack'
-import { setRouterParams } from '../taro-page'
+import {
+  backdate,
+  FRONT_DESK,
+  OWNER,
+  PLUMBER,
+  startPageStack,
+  stopPageStack,
+  submitCard,
+  submitComplaint,
+  submitRepair,
+  ticketAt,
+  type Stage,
+  type TestStack,
+} from '../stack'
+import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
+
+/** The housekeeper of zone A (林先生's 1栋), who takes his complaints. */
+const KEEPER = 'demo-keeper-zhang'
+/** The masonry technician: public facilities (公共设施, a free category) are his. */
+const MASON = 'demo-tech-liu'
 
 /** Button text of each workflow event a technician can cause, in the page's order. */
 const STEP_TEXTS: Record<string, string> = {
@@ -17,6 +37,13 @@ const STEP_TEXTS: Record<string, string> = {
 }
 const shownSteps = () => Object.values(STEP_TEXTS).filter((t) => screen.queryByText(t, { selector: '.app-button__text' }))
 const stepsFor = (actions: string[]) => Object.entries(STEP_TEXTS).filter(([event]) => actions.includes(event)).map(([, text]) => text)
+/** The step buttons as laid out, top to bottom, with the one shown as primary. */
+const buttonsOf = (container: HTMLElement) =>
+  Array.from(container.querySelectorAll('.task-actions .staff-task__button')).map((b) => ({
+    text: b.textContent,
+    primary: b.classList.contains('app-button--primary'),
+  }))
+const textOf = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent
 
 describe('staff task page on the local stack', () => {
   let s: TestStack
@@ -27,6 +54,7 @@ describe('staff task page on the local stack', () => {
   beforeEach(() => {
     setDevIdentity(PLUMBER)
     hideToasts()
+    resetRoute()
   })
 
   /** The ticket as 王师傅 gets it from the server now. */
@@ -100,7 +128,11 @@ describe('staff task page on the local stack', () => {
     fireEvent.click(screen.getByText('提交报价'))
 
     await waitFor(() => expect(shownState(container)).toBe('待确认报价'))
+    // Said near the top, right under the header: the next move is the owner's.
     expect(screen.getByText('等待业主确认报价')).toBeTruthy()
+    const notice = $(container, '.quote-pending-notice')
+    expect(notice.textContent).toContain('报价合计 ¥50.00 已发给业主')
+    expect(notice.previousElementSibling?.classList.contains('ticket-header')).toBe(true)
     const after = await serverTicket(t.id)
     expect(after.state).toBe('awaiting_confirmation')
     expect(after.quote).toEqual({ items: [{ name: '更换角阀', priceFen: 5000, quantity: 1 }], totalFen: 5000, note: '', decision: null })
@@ -120,5 +152,198 @@ describe('staff task page on the local stack', () => {
     const rows = Array.from(container.querySelectorAll('.deadline-item')).map((r) => r.textContent)
     expect(rows).toEqual([`派单时限${dueOf('dispatch')} 前已完成`, `到场时限${dueOf('onSite')} 前已超时`])
     expect(container.querySelector('.deadline-item__status--late')?.textContent).toBe('已超时')
+  })
+
+  it('makes the quote the first, primary step of a paid repair on site, with 开始维修 after it', async () => {
+    const t = await ticketAt(s, 'on_site') // 水电: 有偿服务
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText('报价', { selector: '.app-button__text' })
+    expect(buttonsOf(container)).toEqual([
+      { text: '报价', primary: true },
+      { text: '开始维修', primary: false },
+      { text: '完工返单', primary: false },
+      { text: '转介外部服务', primary: false },
+    ])
+    expect(textOf(container, '.task-hint')).toBe('本类别为有偿服务：请先报价，业主同意后再开始维修。')
+  })
+
+  it('keeps 开始维修 first for a free repair on site (公共设施)', async () => {
+    const t = await submitRepair(s, { category: 'public_facility', area: 'public', description: '3栋楼道声控灯不亮' })
+    await s.must(MASON)('task.accept', { ticketId: t.id })
+    await s.must(MASON)('task.arrive', { ticketId: t.id })
+    setDevIdentity(MASON)
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText('开始维修', { selector: '.app-button__text' })
+    expect(buttonsOf(container)[0]).toEqual({ text: '开始维修', primary: true })
+    expect(buttonsOf(container).filter((b) => b.primary)).toHaveLength(1)
+    expect(container.querySelector('.task-hint')).toBeNull()
+  })
+
+  it('marks a task the owner urged until the technician moves it on', async () => {
+    const t = await ticketAt(s, 'dispatched')
+    setRouterParams({ id: t.id })
+    const first = render(<StaffTaskPage />)
+    await screen.findByText('接单', { selector: '.app-button__text' })
+    expect(first.container.querySelector('.urged-marker')).toBeNull() // not urged yet
+    first.unmount()
+
+    const { ticket: urged } = await s.must(OWNER)('ticket.urge', { ticketId: t.id })
+    const urgeAt = urged.timeline.at(-1)!
+    expect(urgeAt.event).toBe('urge')
+    const { container } = render(<StaffTaskPage />)
+
+    expect(await screen.findByText('业主已催办')).toBeTruthy()
+    expect(textOf(container, '.urged-marker')).toBe(`业主已催办${formatShort(urgeAt.at)} 催办，请尽快处理`)
+    expect($(container, '.urged-marker').closest('.ticket-header')).not.toBeNull()
+
+    fireEvent.click(screen.getByText('接单'))
+    await waitFor(() => expect(shownState(container)).toBe('已接单'))
+    expect(container.querySelector('.urged-marker')).toBeNull()
+  })
+
+  it('shows a complaint in its own words, and 张管家 takes it and reports the result', async () => {
+    const repair = await ticketAt(s, 'closed')
+    const c = await submitComplaint(s, {
+      category: 'service',
+      description: '师傅上门没有穿鞋套，地板被踩脏了',
+      aboutTicketId: repair.id,
+      photos: ['local://photos/floor-mud-01.jpg'],
+    })
+    // 1栋 is zone A: 张管家's (the owner learns the name only once it is taken).
+    expect((await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket.assignee?.name).toBe('张管家')
+    setDevIdentity(KEEPER)
+    setRouterParams({ id: c.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText(c.description, { selector: '.complaint-section .ticket-description' })
+    expect(textOf(container, '.complaint-section .card__title')).toBe('投诉信息')
+    expect(textOf(container, '.complaint-category-name')).toBe('服务态度')
+    expect(textOf(container, '.complaint-about-staff')).toBe('王师傅')
+    expect(textOf(container, '.complaint-reply-by')).toBe(`${formatFull(c.complaint!.replyBy!)} 前`)
+    expect(container.querySelector('.complaint-section .ticket-photos')).not.toBeNull()
+    // Nothing of a repair on a complaint.
+    expect(container.textContent).not.toMatch(/报修内容|报修位置|上门时间|请尽快上门|到场|完工|接单/)
+    expect(buttonsOf(container)).toEqual([{ text: '受理投诉', primary: true }])
+    expect(textOf(container, '.task-hint')).toBe('受理后请尽快联系业主了解情况，并在期望答复时间前给业主答复。')
+
+    // The linked ticket opens on the staff side.
+    fireEvent.click($(container, '.complaint-linked-ticket'))
+    expect(textOf(container, '.complaint-linked-ticket')).toBe(`${repair.no} ›`)
+    expect(currentRoute()).toBe(`/staff/task/index?id=${repair.id}`)
+
+    fireEvent.click(screen.getByText('受理投诉'))
+    await waitFor(() => expect(shownState(container)).toBe('处理中'))
+    expect(buttonsOf(container)).toEqual([{ text: '处理完毕', primary: true }])
+    expect((await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket.timeline.at(-1)).toMatchObject({ event: 'accept', actorName: '张管家' })
+
+    fireEvent.click(screen.getByText('处理完毕'))
+    expect(textOf(container, '.task-actions .card__title')).toBe('处理完毕')
+    expect(textOf(container, '.note-form .field-textarea__label')).toBe('处理结果')
+    expect($(container, '.note-form .field-textarea__input').getAttribute('placeholder')).toBe('如：已与楼上业主沟通，承诺晚间停工')
+    // A complaint is not closed without saying what was done.
+    fireEvent.click(screen.getByText('确认处理完毕'))
+    expect(textOf(container, '.note-form .error-notice')).toBe('请填写处理结果，方便业主了解处理情况')
+    expect((await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket.state).toBe('accepted')
+
+    typeInto($(container, '.note-form .field-textarea__input'), '已与王师傅核实并批评教育，明天上门为业主清洁地板')
+    fireEvent.click(screen.getByText('确认处理完毕'))
+    const after = await waitFor(async () => {
+      const t = (await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket
+      expect(t.timeline.at(-1)?.event).not.toBe('accept')
+      return t
+    })
+    await waitFor(() => expect(shownState(container)).toBe(after.stateLabel))
+    expect(['returned', 'callback_pending']).toContain(after.state)
+    expect(after.timeline.find((e) => e.event === 'finish')).toMatchObject({
+      actorName: '张管家',
+      eventLabel: '处理完毕',
+      note: '已与王师傅核实并批评教育，明天上门为业主清洁地板',
+    })
+    expect(container.querySelector('.task-actions')).toBeNull()
+  })
+
+  it('shows an IC card reissue with its fee and loss report, and 陈前台 verifies and completes it', async () => {
+    const lost = await submitCard(s, { type: 'parking', action: 'lost', cardNo: 'P66001' })
+    const reissue = await submitCard(s, { type: 'parking', action: 'reissue', cardNo: 'P66001', custody: true, note: '周末来前台取卡' })
+    expect((await s.must(FRONT_DESK)('ticket.get', { ticketId: reissue.id })).ticket.assignee?.name).toBe('陈前台')
+    setDevIdentity(FRONT_DESK)
+    setRouterParams({ id: reissue.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText('周末来前台取卡', { selector: '.card-section .ticket-description' })
+    expect(textOf(container, '.card-section .card__title')).toBe('办理信息')
+    expect(textOf(container, '.card-type-name')).toBe('停车卡')
+    expect(textOf(container, '.card-action-name')).toBe('补办')
+    expect(textOf(container, '.card-no')).toBe('P66001')
+    expect(textOf(container, '.card-custody-value')).toBe('是，办好后交客服管家代为保管')
+    expect(textOf(container, '.card-fee')).toBe('补办成本费 50 元，请向业主收取')
+    expect(textOf(container, '.card-loss-ticket')).toBe(`${lost.no} ›`)
+    expect(container.textContent).not.toMatch(/报修内容|报修位置|上门时间|请尽快上门|到场|完工|接单/)
+    expect(buttonsOf(container)).toEqual([{ text: '核验通过', primary: true }])
+    expect(textOf(container, '.task-hint')).toBe('请先核对业主身份证件和房屋信息，核验无误后再点“核验通过”。')
+
+    fireEvent.click(screen.getByText('核验通过'))
+    await waitFor(() => expect(shownState(container)).toBe('办理中'))
+    expect(buttonsOf(container)).toEqual([{ text: '办理完成', primary: true }])
+
+    fireEvent.click(screen.getByText('办理完成'))
+    expect(textOf(container, '.note-form .field-textarea__label')).toBe('办理说明（选填）')
+    expect($(container, '.note-form .field-textarea__input').getAttribute('placeholder')).toBe('如：已开通，业主已签收 / 已挂失')
+    fireEvent.click(screen.getByText('确认办理完成')) // the note is optional
+    const after = await waitFor(async () => {
+      const t = (await s.must(FRONT_DESK)('ticket.get', { ticketId: reissue.id })).ticket
+      expect(t.timeline.at(-1)?.event).not.toBe('accept')
+      return t
+    })
+    await waitFor(() => expect(shownState(container)).toBe(after.stateLabel))
+    expect(container.querySelector('.task-actions')).toBeNull()
+    expect(after.timeline.find((e) => e.event === 'finish')).toMatchObject({ actorName: '陈前台', eventLabel: '办理完成' })
+  })
+
+  it('shows a loss report without fee or custody, its card number or 未填写', async () => {
+    const lost = await submitCard(s, { type: 'water', action: 'lost' })
+    setDevIdentity(FRONT_DESK)
+    setRouterParams({ id: lost.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText('核验通过', { selector: '.app-button__text' })
+    expect(textOf(container, '.card-action-name')).toBe('挂失')
+    expect(textOf(container, '.card-no')).toBe('未填写')
+    expect(textOf(container, '.card-fee-none')).toBe('无需收费')
+    expect(container.querySelector('.card-fee')).toBeNull()
+    expect(container.querySelector('.card-custody-value')).toBeNull()
+    expect(container.querySelector('.card-loss-ticket')).toBeNull()
+    expect(textOf(container, '.card-section .ticket-description')).toBe('无')
+  })
+})
+
+describe('pendingUrge (the 业主已催办 marker)', () => {
+  const entry = (event: string, at: number, from: TimelineEntry['from'], to: TimelineEntry['to']): TimelineEntry => ({
+    at,
+    actorName: '',
+    actorKind: 'owner',
+    event,
+    eventLabel: '',
+    from,
+    to,
+    note: '',
+  })
+  const submitted = entry('submit', 1, null, 'submitted')
+
+  it('is none without an urge, or once the ticket moved on after it', () => {
+    expect(pendingUrge([submitted, entry('dispatch', 2, 'submitted', 'dispatched')])).toBeNull()
+    expect(pendingUrge([submitted, entry('dispatch', 2, 'submitted', 'dispatched'), entry('urge', 3, 'dispatched', 'dispatched'), entry('accept', 4, 'dispatched', 'accepted')])).toBeNull()
+  })
+
+  it('counts the urges since the last step, and routing does not answer them', () => {
+    // Urged while nobody held it: routed at once, and the one it reaches must see the urge.
+    expect(pendingUrge([submitted, entry('urge', 5, 'submitted', 'submitted'), entry('dispatch', 6, 'submitted', 'dispatched')])).toEqual({ at: 5, count: 1 })
+    expect(
+      pendingUrge([submitted, entry('urge', 2, 'submitted', 'submitted'), entry('dispatch', 3, 'submitted', 'dispatched'), entry('urge', 9, 'dispatched', 'dispatched')]),
+    ).toEqual({ at: 9, count: 2 })
   })
 })
