@@ -148,11 +148,30 @@ export async function screenshot(page: Page, root: Locator, name: string, folder
   shotNumbers.set(folder, shotNo);
   const file = path.join(folder, `${String(shotNo).padStart(2, '0')}-${name}.png`);
   const tall = height > VIEWPORT.height;
+  // Playwright scrolls whatever it must to reach what it taps, the page's ancestors included
+  // (body's overflow: hidden does not stop a programmatic scroll): captured like that, the page
+  // sits shifted under the navigation bar with a blank band above. The capture is taken from the
+  // top, and every scroll position is put back afterwards.
+  await root.evaluate((el) => {
+    const saved: Array<[Element, number]> = [];
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (e.scrollTop !== 0) {
+        saved.push([e, e.scrollTop]);
+        e.scrollTop = 0;
+      }
+    }
+    (window as unknown as { __e2eScroll?: typeof saved }).__e2eScroll = saved;
+  });
   if (tall) await page.setViewportSize({ width: VIEWPORT.width, height });
   try {
     await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
   } finally {
     if (tall) await page.setViewportSize(VIEWPORT);
+    await page.evaluate(() => {
+      const w = window as unknown as { __e2eScroll?: Array<[Element, number]> };
+      for (const [e, top] of w.__e2eScroll ?? []) e.scrollTop = top;
+      delete w.__e2eScroll;
+    });
   }
   return file;
 }

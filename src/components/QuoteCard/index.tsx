@@ -15,7 +15,7 @@ export interface QuoteCardProps {
 }
 
 const DECISION_TEXT: Record<'owner' | 'staff', Record<NonNullable<Quote['decision']>, string>> = {
-  owner: { accepted: '您已同意报价', declined: '您未同意报价，不会产生费用' },
+  owner: { accepted: '您已同意报价', declined: '您未同意报价' },
   staff: { accepted: '业主已同意报价', declined: '业主未同意报价' },
 }
 
