@@ -182,26 +182,29 @@ export default function TicketDetailPage() {
       {ticket.complaint && <ComplaintInfo ticket={{ ...ticket, complaint: ticket.complaint }} />}
       {ticket.card && <CardInfo ticket={{ ...ticket, card: ticket.card }} />}
 
-      <Card title={words.content} className='content-section'>
-        {ticket.kind === 'repair' && (
+      {/* An IC card request without a note has nothing more to show than 办理信息. */}
+      {(ticket.kind !== 'card' || ticket.description !== '' || ticket.photos.length > 0) && (
+        <Card title={words.content} className='content-section'>
+          {ticket.kind === 'repair' && (
+            <View className='ticket-detail__block'>
+              <Text className='ticket-detail__label'>上门时间</Text>
+              <Text className='ticket-detail__text ticket-appointment'>
+                {ticket.appointment ? formatAppointment(ticket.appointment) : '尽快上门'}
+              </Text>
+            </View>
+          )}
           <View className='ticket-detail__block'>
-            <Text className='ticket-detail__label'>上门时间</Text>
-            <Text className='ticket-detail__text ticket-appointment'>
-              {ticket.appointment ? formatAppointment(ticket.appointment) : '尽快上门'}
-            </Text>
+            <Text className='ticket-detail__label'>{words.description}</Text>
+            <Text className='ticket-detail__text ticket-description'>{ticket.description || '无'}</Text>
           </View>
-        )}
-        <View className='ticket-detail__block'>
-          <Text className='ticket-detail__label'>{words.description}</Text>
-          <Text className='ticket-detail__text ticket-description'>{ticket.description || '无'}</Text>
-        </View>
-        {ticket.photos.length > 0 && (
-          <View className='ticket-detail__block'>
-            <Text className='ticket-detail__label'>现场照片</Text>
-            <PhotoGrid photos={ticket.photos} className='ticket-photos' />
-          </View>
-        )}
-      </Card>
+          {ticket.photos.length > 0 && (
+            <View className='ticket-detail__block'>
+              <Text className='ticket-detail__label'>现场照片</Text>
+              <PhotoGrid photos={ticket.photos} className='ticket-photos' />
+            </View>
+          )}
+        </Card>
+      )}
 
       <Card title='处理进度' className='timeline-section'>
         <Timeline entries={ticket.timeline} />

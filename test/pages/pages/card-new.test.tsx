@@ -132,6 +132,8 @@ describe('IC card form (pages/card/new) on the local stack', () => {
     expect(detail.container.querySelector('.card-section')?.textContent).toContain('停车卡')
     expect(detail.container.querySelector('.card-custody-value')?.textContent).toBe('是，办好后由客服管家代为保管')
     expect(detail.container.querySelector('.ticket-header__area')?.textContent).toBe('IC卡办理')
+    // Nothing was written in 补充说明: no empty 申请内容 section repeats 办理信息.
+    expect(detail.container.querySelector('.content-section')).toBeNull()
     fireEvent.click($(detail.container, '.card-loss-ticket'))
     expect(currentRoute()).toBe(`/pages/ticket/detail?id=${loss.id}`)
   })
