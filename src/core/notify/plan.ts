@@ -3,14 +3,18 @@ import { findCategory } from '../catalog/categories';
 import { findComplaintCategory } from '../catalog/complaints';
 import { formatLocal } from '../sla/time';
 import type { Policy } from '../sla/policy';
-import type { Ticket } from '../tickets/model';
+import { CLOCK_LABELS } from '../tickets/clock-labels';
+import type { StaffRef } from '../tickets/events';
+import type { ClockName, Ticket } from '../tickets/model';
 import { STATE_LABELS } from '../tickets/states';
 import { fitField } from './fields';
 import { TEMPLATES, type TemplateKey } from './templates';
 
 export interface MessagePlan {
   template: TemplateKey;
-  recipient: 'owner' | 'assignee';
+  recipient: 'owner' | 'assignee' | 'staff';
+  /** The staff member a 'staff' message is for (their credits pay for it). */
+  staffId?: string;
   touser: string;
   /** Mini-program page the message opens, with the ticket id. */
   page: string;
@@ -36,26 +40,43 @@ const VALUES: Record<TemplateKey, (t: Ticket, now: string) => string[]> = {
   task_reopened: (t, now) => [t.no, whatOf(t), `业主评价不满意：${t.rating?.comment || '请联系业主'}`, now],
   ticket_cancelled: (t, now) => [t.no, whatOf(t), t.cancelReason || '业主取消', now],
   task_urged: (t, now) => [t.no, whatOf(t), '业主催办，请尽快处理', now],
+  sla_reminder: (t, now) => [t.no, whatOf(t), dueSoon(t), now],
+  sla_escalation: (t, now) => [t.no, whatOf(t), overdue(t), now],
   order_accepted: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', t.assignee?.phone ?? '', now],
   quote_pending: (t) => [t.no, whatOf(t), yuan(t.quote?.totalFen ?? 0), '请在小程序内确认报价后开工'],
   repair_done: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', now, '请对本次服务进行评价'],
   ticket_referred: (t, now) => [t.no, whatOf(t), `请联系：${t.referral?.contact ?? ''}`, now],
 };
 
-const PAGES: Record<'owner' | 'assignee', string> = {
+const PAGES: Record<'owner' | 'assignee' | 'staff', string> = {
   owner: 'pages/ticket/detail',
   assignee: 'staff/task/index',
+  staff: 'staff/task/index',
 };
 
-/** The message for one template and recipient, or null when that recipient does not exist yet. */
+/** The clock that runs out first, by its label: what a reminder or escalation is about. */
+const firstClock = (t: Ticket): string => {
+  const running = (Object.entries(t.clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][])
+    .filter(([, c]) => c.stoppedAt === undefined)
+    .sort((a, b) => a[1].dueAt - b[1].dueAt);
+  return running.length ? CLOCK_LABELS[running[0][0]] : '服务时限';
+};
+const dueSoon = (t: Ticket): string => `${firstClock(t)}即将到期，请尽快处理`;
+const overdue = (t: Ticket): string => `${firstClock(t)}已超时${t.assignee ? `，处理人${t.assignee.name}` : '，尚无人接单'}`;
+
+/**
+ * The message for one template and recipient — the owner, the assignee, or a named staff member
+ * (an escalation) — or null when that recipient does not exist yet.
+ */
 export const planMessage = (
   template: TemplateKey,
-  recipient: 'owner' | 'assignee',
+  to: 'owner' | 'assignee' | StaffRef,
   ticket: Ticket,
   now: number,
   policy: Policy,
 ): MessagePlan | null => {
-  const touser = recipient === 'owner' ? ticket.owner.openid : ticket.assignee?.openid;
+  const recipient = typeof to === 'string' ? to : 'staff';
+  const touser = to === 'owner' ? ticket.owner.openid : to === 'assignee' ? ticket.assignee?.openid : to.openid;
   if (!touser) return null;
   const spec = TEMPLATES[template];
   const raw = VALUES[template](ticket, formatLocal(now, policy.utcOffsetMinutes));
@@ -63,7 +84,8 @@ export const planMessage = (
   Object.entries(spec.fields).forEach(([field, kind], i) => {
     data[field] = fitField(kind, raw[i] ?? '');
   });
-  return { template, recipient, touser, page: `${PAGES[recipient]}?id=${ticket._id}`, data };
+  const staffId = typeof to === 'string' ? undefined : to.staffId;
+  return { template, recipient, ...(staffId ? { staffId } : {}), touser, page: `${PAGES[recipient]}?id=${ticket._id}`, data };
 };
 
 /** Short progress line for in-app lists (also used when no message could be pushed). */

@@ -9,6 +9,8 @@ export const TEMPLATE_KEYS = [
   'task_reopened',
   'ticket_cancelled',
   'task_urged',
+  'sla_reminder',
+  'sla_escalation',
   'order_accepted',
   'quote_pending',
   'repair_done',
@@ -40,6 +42,16 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
   },
   task_urged: {
     title: '催办提醒',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
+  sla_reminder: {
+    title: '工单时限提醒',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
+  sla_escalation: {
+    title: '工单超时提醒',
     audience: 'staff',
     fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
   },

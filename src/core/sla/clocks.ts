@@ -34,19 +34,69 @@ export const startClock = (name: ClockName, ticket: Ticket, now: number, policy:
 
 export const isRunning = (clock: Clock | undefined): clock is Clock => !!clock && clock.stoppedAt === undefined;
 
+/** Running and counting: not stopped, not paused. Only these are swept. */
+export const isCounting = (clock: Clock | undefined): clock is Clock => isRunning(clock) && clock.pausedAt === undefined;
+
+/** When the handler is reminded: once `remindAtFraction` of the clock's own time has passed. */
+export const remindAt = (clock: Clock, policy: Policy): number => {
+  const span = clock.dueAt - clock.startedAt - (clock.pausedMs ?? 0);
+  return clock.dueAt - Math.round(span * (1 - policy.escalation.remindAtFraction));
+};
+
+/** When escalation step `k` (0 = the breach itself) is due; later steps of a capped clock at its cap. */
+export const escalationAt = (clock: Clock, k: number, policy: Policy): number | null => {
+  const step = policy.escalation.ladder[k];
+  if (!step) return null;
+  if (k > 0 && clock.capAt !== undefined) return Math.max(clock.capAt, clock.dueAt);
+  return clock.dueAt + step.afterMinutes * MINUTE;
+};
+
+/** What the sweep must do next for a clock, and when: remind, escalate step k, or nothing. */
+export const nextClockAction = (
+  clock: Clock,
+  policy: Policy,
+): { at: number; action: 'remind' } | { at: number; action: 'escalate'; step: number } | null => {
+  if (!isCounting(clock)) return null;
+  const steps = clock.escalations ?? 0;
+  if (steps === 0 && clock.remindedAt === undefined) {
+    const at = remindAt(clock, policy);
+    if (at < clock.dueAt) return { at, action: 'remind' };
+  }
+  const at = escalationAt(clock, steps, policy);
+  return at === null ? null : { at, action: 'escalate', step: steps };
+};
+
+export const pauseClock = (clock: Clock, now: number, reason: string): Clock =>
+  isCounting(clock) ? { ...clock, pausedAt: now, pauseReason: reason } : clock;
+
+/** Resuming moves the deadline (and the cap) by the time spent paused: paused time is not counted. */
+export const resumeClock = (clock: Clock, now: number): Clock => {
+  if (!isRunning(clock) || clock.pausedAt === undefined) return clock;
+  const paused = Math.max(0, now - clock.pausedAt);
+  const { pausedAt: _at, pauseReason: _reason, ...rest } = clock;
+  return {
+    ...rest,
+    dueAt: clock.dueAt + paused,
+    ...(clock.capAt !== undefined ? { capAt: clock.capAt + paused } : {}),
+    pausedMs: (clock.pausedMs ?? 0) + paused,
+  };
+};
+
 /** A clock is breached when it stopped, or is still running, after its deadline. */
 export const isBreached = (clock: Clock, now: number): boolean => (clock.stoppedAt ?? now) > clock.dueAt;
 
 export const stopClock = (clock: Clock, now: number): Clock => (isRunning(clock) ? { ...clock, stoppedAt: now } : clock);
 
-/** The earliest instant at which something about this ticket falls due (clock or message retry). */
-export const nextDueAt = (ticket: Pick<Ticket, 'clocks' | 'outbox'>, now: number): number | null => {
+/**
+ * The earliest instant at which the sweep must look at this ticket: a reminder, an escalation
+ * step, or a message retry. Paused and stopped clocks need nothing; the sweep finds tickets by
+ * this one indexed field.
+ */
+export const nextDueAt = (ticket: Pick<Ticket, 'clocks' | 'outbox'>, policy: Policy): number | null => {
   const instants: number[] = [];
   for (const clock of Object.values(ticket.clocks)) {
-    if (!isRunning(clock)) continue;
-    // Until the deadline has passed (a clock is breached only after dueAt) the deadline is next.
-    if (clock.dueAt >= now || clock.capAt === undefined) instants.push(clock.dueAt);
-    else instants.push(clock.capAt);
+    const next = clock && nextClockAction(clock, policy);
+    if (next) instants.push(next.at);
   }
   for (const message of ticket.outbox) instants.push(message.nextAttemptAt);
   return instants.length ? Math.min(...instants) : null;

@@ -42,6 +42,19 @@ export interface OwnerPolicy {
   urgeIntervalMinutes: number;
 }
 
+/** Who is told when a clock runs out, step by step (handler → supervisor → manager). */
+export interface EscalationStep {
+  /** Minutes after the deadline (a clock with a hard cap takes its later steps at the cap). */
+  afterMinutes: number;
+  to: readonly ('supervisor' | 'manager')[];
+}
+
+export interface EscalationPolicy {
+  /** The handler is reminded when this share of a clock's time has passed. */
+  remindAtFraction: number;
+  ladder: readonly EscalationStep[];
+}
+
 export interface PushPolicy {
   /** Wait before a failed or unconfirmed subscription message is tried again. */
   retrySeconds: number;
@@ -56,6 +69,7 @@ export interface Policy {
   complaint: ComplaintPolicy;
   card: CardPolicy;
   owner: OwnerPolicy;
+  escalation: EscalationPolicy;
   push: PushPolicy;
 }
 
@@ -72,5 +86,12 @@ export const DEFAULT_POLICY: Policy = {
   complaint: { dispatchMinutes: 5, callbackHours: 8 },
   card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
   owner: { urgeIntervalMinutes: 30 },
+  escalation: {
+    remindAtFraction: 0.8,
+    ladder: [
+      { afterMinutes: 0, to: ['supervisor'] },
+      { afterMinutes: 60, to: ['manager'] },
+    ],
+  },
   push: { retrySeconds: 60, maxAttempts: 5 },
 };

@@ -1,5 +1,8 @@
 import type { TicketKind } from './kinds';
-import type { Assignee, QuoteItem } from './model';
+import type { Assignee, ClockName, QuoteItem } from './model';
+
+/** A staff member an escalation tells (a supervisor or manager, found by the sweep). */
+export type StaffRef = Omit<Assignee, 'phone'>;
 
 /** Everything that can happen to a repair ticket. Data only; who did it travels separately. */
 export type TicketEvent =
@@ -15,7 +18,11 @@ export type TicketEvent =
   | { type: 'rate'; handling: number; staff: number; comment: string }
   | { type: 'cancel'; reason: string }
   | { type: 'refer'; contact: string; note: string }
-  | { type: 'urge' };
+  | { type: 'urge' }
+  | { type: 'remind'; clock: ClockName }
+  | { type: 'escalate'; clock: ClockName; step: number; to: StaffRef[] }
+  | { type: 'pause'; reason: string }
+  | { type: 'resume' };
 
 export type TicketEventType = TicketEvent['type'] | 'submit';
 
@@ -34,6 +41,10 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   cancel: '取消报修',
   refer: '转介外部服务',
   urge: '业主催办',
+  remind: '时限提醒',
+  escalate: '超时升级',
+  pause: '暂停计时',
+  resume: '恢复计时',
 };
 
 /** Where a kind words an event differently from a repair. */

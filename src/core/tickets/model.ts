@@ -16,10 +16,20 @@ export type ClockName = 'dispatch' | 'onSite' | 'reply' | 'issue' | 'callback';
 /** One SLA clock. Times are epoch milliseconds. A clock is running while `stoppedAt` is absent. */
 export interface Clock {
   startedAt: number;
+  /** The deadline; moved later by the time spent paused. */
   dueAt: number;
-  /** A hard limit beyond the target, e.g. the 24 h cap on callbacks. */
+  /** A hard limit beyond the target, e.g. the 24 h cap on callbacks: the last escalation step. */
   capAt?: number;
   stoppedAt?: number;
+  /** Paused since (waiting for the owner): not counted, not swept. */
+  pausedAt?: number;
+  pauseReason?: string;
+  /** Time spent paused so far, in ms. */
+  pausedMs?: number;
+  /** When the reminder before the deadline went out. */
+  remindedAt?: number;
+  /** Escalation steps taken after the deadline (0 or absent: not breached yet). */
+  escalations?: number;
 }
 
 export interface UnitRef {
@@ -78,7 +88,9 @@ export interface OutboxMessage {
   id: string;
   template: TemplateKey;
   touser: string;
-  recipient: 'owner' | 'assignee';
+  /** owner, the ticket's assignee, or another staff member (an escalation) named by staffId. */
+  recipient: 'owner' | 'assignee' | 'staff';
+  staffId?: string;
   page: string;
   data: Record<string, string>;
   attempts: number;

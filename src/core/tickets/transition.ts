@@ -1,12 +1,13 @@
 import type { ErrorCode } from '../errors';
 import { planMessage, type MessagePlan } from '../notify/plan';
-import { nextDueAt, startClock, stopClock } from '../sla/clocks';
+import { isCounting, nextDueAt, pauseClock, resumeClock, startClock, stopClock } from '../sla/clocks';
 import type { Policy } from '../sla/policy';
 import { actorRef, type Actor } from './actor';
+import { CLOCK_LABELS } from './clock-labels';
 import type { TicketEvent } from './events';
 import type { AuditEntry, ClockName, OutboxMessage, Ticket } from './model';
 import { FINAL_STATES, type TicketState } from './states';
-import { TAKEN_WHEN_MISSING, WORKFLOWS, type Notification, type Party } from './workflow';
+import { CLOCK_RULES, TAKEN_WHEN_MISSING, WORKFLOWS, type Notification, type Party, type TransitionRule } from './workflow';
 import { MINUTE } from '../sla/policy';
 
 export interface TransitionContext {
@@ -65,6 +66,13 @@ export const isParty = (party: Party, actor: Actor, t: Ticket): boolean => {
   }
 };
 
+/** Who a reminder or an escalation step tells. */
+const clockNotices = (e: TicketEvent): Notification[] => {
+  if (e.type === 'remind') return [{ template: 'sla_reminder', to: 'assignee' }];
+  if (e.type === 'escalate') return e.to.map((staff): Notification => ({ template: 'sla_escalation', to: 'staff', staff }));
+  return [];
+};
+
 /** When the owner may urge (催办) again: once per the policy's interval. */
 export const urgeAvailableAt = (t: Pick<Ticket, 'lastUrgedAt'>, policy: Policy): number =>
   t.lastUrgedAt === null ? 0 : t.lastUrgedAt + policy.owner.urgeIntervalMinutes * MINUTE;
@@ -79,6 +87,22 @@ const invalidEvent = (e: TicketEvent): boolean => {
     return e.items.length === 0 || e.items.some((i) => !Number.isInteger(i.priceFen) || i.priceFen < 0 || !(i.quantity > 0));
   return false;
 };
+
+/**
+ * A reminder or escalation step applies once: to a counting clock, in order. A second sweep that
+ * read the ticket before the first one saved finds the step taken (and the version moved).
+ */
+const clockStepApplies = (t: Ticket, e: TicketEvent): boolean => {
+  if (e.type !== 'remind' && e.type !== 'escalate') return true;
+  const clock = t.clocks[e.clock];
+  if (!isCounting(clock)) return false;
+  if (e.type === 'remind') return clock.remindedAt === undefined && (clock.escalations ?? 0) === 0;
+  return (clock.escalations ?? 0) === e.step;
+};
+
+/** The rule for an event in the ticket's state: the kind's table, then the clock rules. */
+export const ruleFor = (t: Ticket, type: TicketEvent['type']): TransitionRule | undefined =>
+  WORKFLOWS[t.kind].transitions[t.state][type] ?? (FINAL_STATES.includes(t.state) ? undefined : CLOCK_RULES[type]);
 
 /** The event's own changes to the ticket's data (besides state, clocks, audit and messages). */
 const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: TicketState): Ticket => {
@@ -114,6 +138,20 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
       return { ...t, referral: { contact: e.contact, note: e.note } };
     case 'urge':
       return { ...t, lastUrgedAt: now };
+    case 'remind':
+      return { ...t, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, remindedAt: now } } };
+    case 'escalate':
+      return { ...t, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, escalations: e.step + 1 } } };
+    case 'pause':
+    case 'resume': {
+      const clocks = { ...t.clocks };
+      for (const [name, clock] of Object.entries(clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][]) {
+        // The callback is the desk's clock, not the handler's: waiting for the owner does not stop it.
+        if (name === 'callback') continue;
+        clocks[name] = e.type === 'pause' ? pauseClock(clock, now, e.reason) : resumeClock(clock, now);
+      }
+      return { ...t, clocks };
+    }
     default:
       return t;
   }
@@ -134,6 +172,12 @@ const auditNote = (e: TicketEvent): string => {
       return `处理结果满意度 ${e.handling} 星，服务态度满意度 ${e.staff} 星${e.comment ? `；“${e.comment}”` : ''}`;
     case 'refer':
       return `外部服务联系方式：${e.contact}${e.note ? `；${e.note}` : ''}`;
+    case 'remind':
+      return `${CLOCK_LABELS[e.clock]}即将到期，已提醒处理人员`;
+    case 'escalate':
+      return `${CLOCK_LABELS[e.clock]}已超时，已告知${e.to.map((p) => p.name).join('、') || '主管'}`;
+    case 'pause':
+      return e.reason;
     default:
       return '';
   }
@@ -146,7 +190,7 @@ const auditNote = (e: TicketEvent): string => {
  */
 export const queueMessages = (
   t: Ticket,
-  notes: readonly { template: OutboxMessage['template']; to: 'owner' | 'assignee' }[],
+  notes: readonly Notification[],
   now: number,
   policy: Policy,
 ): { ticket: Ticket; messages: OutboxMessage[]; unsubscribed: MessagePlan[] } => {
@@ -154,7 +198,7 @@ export const queueMessages = (
   const unsubscribed: MessagePlan[] = [];
   const credits = { ...t.ownerCredits };
   for (const note of notes) {
-    const plan = planMessage(note.template, note.to, t, now, policy);
+    const plan = planMessage(note.template, note.to === 'staff' ? note.staff : note.to, t, now, policy);
     if (!plan) continue;
     if (plan.recipient === 'owner') {
       if (!credits[plan.template]) {
@@ -204,7 +248,7 @@ export const enterState = (
   const queued = queueMessages(t, [...notify, ...(entry.notify ?? [])], now, policy);
   const audit: AuditEntry = { at: now, actor: actorRef(actor), event, from, to, note };
   t = { ...queued.ticket, history: [...queued.ticket.history, audit] };
-  t = { ...t, nextDueAt: nextDueAt(t, now) };
+  t = { ...t, nextDueAt: nextDueAt(t, policy) };
   return { ticket: t, effects: { audit, clocks: { started, stopped }, messages: queued.messages, unsubscribed: queued.unsubscribed } };
 };
 
@@ -213,7 +257,7 @@ export const enterState = (
  * An illegal event answers a typed error and the caller keeps its unchanged ticket.
  */
 export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionContext): TransitionResult => {
-  const rule = WORKFLOWS[ticket.kind].transitions[ticket.state][event.type];
+  const rule = ruleFor(ticket, event.type);
   // An owner who may no longer cancel is told why: the work has started.
   const ownerCancel = event.type === 'cancel' && isParty('owner', ctx.actor, ticket) && !FINAL_STATES.includes(ticket.state);
   if (ownerCancel && !rule?.by.includes('owner')) return { ok: false, code: 'TICKET.WORK_STARTED' };
@@ -223,13 +267,14 @@ export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionCo
   }
   if (!rule.by.some((party) => isParty(party, ctx.actor, ticket))) return { ok: false, code: 'AUTH.FORBIDDEN' };
   if (invalidEvent(event)) return { ok: false, code: 'INPUT.INVALID' };
+  if ((rule.when && !rule.when(ticket)) || !clockStepApplies(ticket, event)) return { ok: false, code: 'TICKET.ILLEGAL_TRANSITION' };
   if (event.type === 'urge' && !canUrgeAt(ticket, ctx.now, ctx.policy)) return { ok: false, code: 'TICKET.URGE_TOO_SOON' };
   const to = rule.to === undefined ? ticket.state : typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
   const changed = applyData(ticket, event, ctx.actor, ctx.now, to);
   const reopenNote = to === 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
   const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event) + reopenNote, ctx, {
     stay: rule.to === undefined,
-    notify: rule.notify,
+    notify: [...(rule.notify ?? []), ...clockNotices(event)],
   });
   return { ok: true, ...result };
 };

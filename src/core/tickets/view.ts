@@ -8,18 +8,13 @@ import type { Actor } from './actor';
 import { eventLabel } from './events';
 import { HANDLER_NAMES, KIND_NAMES } from './kinds';
 import type { ClockName, Ticket } from './model';
+import { CLOCK_LABELS } from './clock-labels';
 import { ownerPromise, ownerSeesHandler } from './promise';
-import { stateLabel } from './states';
+import { FINAL_STATES, stateLabel } from './states';
 import { isParty, urgeAvailableAt } from './transition';
-import { WORKFLOWS } from './workflow';
+import { CLOCK_RULES, WORKFLOWS } from './workflow';
 
-export const CLOCK_LABELS: Record<ClockName, string> = {
-  dispatch: '派单时限',
-  onSite: '到场时限',
-  reply: '答复时限',
-  issue: '办卡时限',
-  callback: '回访时限',
-};
+export { CLOCK_LABELS };
 
 /** Where a card request's identity check is the first clock, staff read it so. */
 const clockLabel = (t: Ticket, clock: ClockName): string =>
@@ -29,10 +24,12 @@ export const placeOf = (t: Pick<Ticket, 'area' | 'unit'>): string =>
   t.area === 'public' ? `公共区域·${t.unit.building}` : `${t.unit.building}${t.unit.unit}${t.unit.room}`;
 
 /** Events the actor may cause on this ticket now, straight from the transition table. */
-export const allowedEvents = (t: Ticket, actor: Actor): string[] =>
-  Object.entries(WORKFLOWS[t.kind].transitions[t.state])
-    .filter(([, rule]) => rule && rule.by.some((party) => isParty(party, actor, t)))
+export const allowedEvents = (t: Ticket, actor: Actor): string[] => {
+  const rules = { ...(FINAL_STATES.includes(t.state) ? {} : CLOCK_RULES), ...WORKFLOWS[t.kind].transitions[t.state] };
+  return Object.entries(rules)
+    .filter(([, rule]) => rule && (!rule.when || rule.when(t)) && rule.by.some((party) => isParty(party, actor, t)))
     .map(([event]) => event);
+};
 
 const currentDue = (t: Ticket): number | null => {
   const running = Object.values(t.clocks).filter(isRunning);

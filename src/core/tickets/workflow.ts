@@ -1,6 +1,6 @@
 import type { TemplateKey } from '../notify/templates';
 import type { Policy } from '../sla/policy';
-import type { TicketEvent } from './events';
+import type { StaffRef, TicketEvent } from './events';
 import type { TicketKind } from './kinds';
 import type { ClockName, Ticket } from './model';
 import type { TicketState } from './states';
@@ -21,12 +21,14 @@ export interface TransitionRule {
   stop?: readonly ClockName[];
   /** Messages of the event itself (besides those of entering a state). */
   notify?: readonly Notification[];
+  /** Only when this holds for the ticket (e.g. resume: some clock is paused). */
+  when?: (ticket: Ticket) => boolean;
 }
 
-export interface Notification {
-  template: TemplateKey;
-  to: 'owner' | 'assignee';
-}
+export type Notification =
+  | { template: TemplateKey; to: 'owner' | 'assignee' }
+  /** Someone besides the ticket's parties, e.g. the supervisor an escalation tells. */
+  | { template: TemplateKey; to: 'staff'; staff: StaffRef };
 
 /** What happens on entering a state, whatever the event that led there. */
 export interface StateEntry {
@@ -189,3 +191,21 @@ export const WORKFLOWS: Record<TicketKind, Workflow> = {
  * than "not allowed": a second accept is answered with TICKET.ALREADY_TAKEN.
  */
 export const TAKEN_WHEN_MISSING: Partial<Record<EventType, true>> = { accept: true };
+
+/** Some running clock of the handler's (the callback is the desk's) passes the test. */
+const anyClock = (t: Ticket, test: (c: NonNullable<Ticket['clocks'][ClockName]>) => boolean): boolean =>
+  (Object.entries(t.clocks) as [ClockName, Ticket['clocks'][ClockName]][]).some(
+    ([name, c]) => name !== 'callback' && !!c && c.stoppedAt === undefined && test(c),
+  );
+
+/**
+ * Clock events, possible in every open state of every kind: the sweep's reminder and
+ * escalation (the platform only), and pausing the clocks while the ticket waits for the owner
+ * (owner not at home, appointment moved at their request), which the handler or the desk does.
+ */
+export const CLOCK_RULES: Partial<Record<EventType, TransitionRule>> = {
+  remind: { by: ['system'] },
+  escalate: { by: ['system'] },
+  pause: { by: ['assignee', 'desk'], when: (t) => anyClock(t, (c) => c.pausedAt === undefined) },
+  resume: { by: ['assignee', 'desk'], when: (t) => anyClock(t, (c) => c.pausedAt !== undefined) },
+};

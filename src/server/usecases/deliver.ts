@@ -38,11 +38,12 @@ export const deliver = async (
       remaining.push(m);
       continue;
     }
-    const staffId = m.recipient === 'assignee' ? ticket.assignee?.staffId : undefined;
-    if (m.recipient === 'assignee') {
+    const staffId = m.recipient === 'assignee' ? ticket.assignee?.staffId : m.recipient === 'staff' ? m.staffId : undefined;
+    if (m.recipient !== 'owner') {
       // A message for a former assignee, or a staff member without credit, stays in-app only.
       const carried = staffId && !workloadApplied.includes(staffId) ? (workload[staffId] ?? 0) : 0;
-      const reachable = !!staffId && ticket.assignee?.openid === m.touser && (await deps.staff.takeCredit(staffId, m.template, carried));
+      const addressed = m.recipient === 'staff' || ticket.assignee?.openid === m.touser;
+      const reachable = !!staffId && addressed && (await deps.staff.takeCredit(staffId, m.template, carried));
       if (reachable && carried) workloadApplied.push(staffId);
       if (!reachable) {
         done.push(m.id);
@@ -65,7 +66,7 @@ export const deliver = async (
   }
 
   const next: Ticket = { ...ticket, outbox: remaining, ownerCredits };
-  const saved = { ...next, nextDueAt: nextDueAt(next, now) };
+  const saved = { ...next, nextDueAt: nextDueAt(next, policy) };
   await deps.tickets.saveOutbox(saved, done);
   return { ticket: saved, workloadApplied };
 };

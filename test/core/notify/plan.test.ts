@@ -116,9 +116,9 @@ describe('templates and the workflow agree on who is told', () => {
     for (const key of STAFF_TEMPLATES) expect(TEMPLATES[key].audience).toBe('staff');
   });
 
-  it('only ticket_referred and task_urged are asked neither at submit nor on the staff taps (each needs its own grant)', () => {
+  it('templates asked neither at submit nor on the staff taps each need their own grant', () => {
     const asked = new Set([...OWNER_SUBMIT_TEMPLATES, ...STAFF_TEMPLATES]);
-    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['task_urged', 'ticket_referred']);
+    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['sla_escalation', 'sla_reminder', 'task_urged', 'ticket_referred']);
   });
 });
 

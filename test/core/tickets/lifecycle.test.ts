@@ -60,7 +60,8 @@ describe('full repair lifecycle (fake clock, default policy)', () => {
     expect(t.no).toBe('BX20261123-ABCD');
     expect(t.clocks).toEqual({ dispatch: { startedAt: w.at.submit, dueAt: w.at.submit + 2 * MINUTE } });
     expect(w.submitted.effects.clocks).toEqual({ started: ['dispatch'], stopped: [] });
-    expect(t.nextDueAt).toBe(w.at.submit + 2 * MINUTE);
+    // The sweep looks first when the handler is to be reminded: 80% of the 2 minutes.
+    expect(t.nextDueAt).toBe(w.at.submit + 96_000);
     expect(t.ownerCredits).toEqual({ order_accepted: 1, quote_pending: 1, repair_done: 1 });
     expect(t.outbox).toEqual([]);
     expect(t.history).toEqual([
@@ -468,6 +469,7 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
       // 003 #11: identity checked in 2 minutes, card opened 8 minutes later; reissue costs 50 yuan.
       card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
       owner: { urgeIntervalMinutes: 30 },
+      escalation: { remindAtFraction: 0.8, ladder: [{ afterMinutes: 0, to: ['supervisor'] }, { afterMinutes: 60, to: ['manager'] }] },
       push: { retrySeconds: 60, maxAttempts: 5 },
     });
   });

@@ -5,7 +5,7 @@ import type { TicketEvent } from '@/core/tickets/events';
 import type { Ticket } from '@/core/tickets/model';
 import { FINAL_STATES, TICKET_STATES, type TicketState } from '@/core/tickets/states';
 import { transition } from '@/core/tickets/transition';
-import { REPAIR_TRANSITIONS } from '@/core/tickets/workflow';
+import { CLOCK_RULES, REPAIR_TRANSITIONS } from '@/core/tickets/workflow';
 import {
   DEFAULT_POLICY,
   MINUTE,
@@ -100,8 +100,14 @@ const EVENTS: Record<EventType, TicketEvent> = {
   cancel: ev.cancel(),
   refer: ev.refer(),
   urge: { type: 'urge' },
+  remind: { type: 'remind', clock: 'onSite' },
+  escalate: { type: 'escalate', clock: 'onSite', step: 0, to: [] },
+  pause: { type: 'pause', reason: '业主不在家' },
+  resume: { type: 'resume' },
 };
-const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
+// Clock events (reminder, escalation, pause, resume) are one layer for every state and kind,
+// tested in clock-events.test.ts; this table is the workflow's own.
+const EVENT_TYPES = (Object.keys(EVENTS) as EventType[]).filter((type) => !(type in CLOCK_RULES));
 
 const ACTORS: Record<string, Actor> = {
   system,
@@ -214,6 +220,13 @@ describe('repair workflow under random event sequences (property)', () => {
     fc.string({ maxLength: 10 }).map((r) => ev.cancel(r)),
     fc.string({ maxLength: 10 }).map((c) => ev.refer(c)),
     fc.constant<TicketEvent>({ type: 'urge' }),
+    fc.constantFrom<TicketEvent>(
+      { type: 'remind', clock: 'onSite' },
+      { type: 'escalate', clock: 'onSite', step: 0, to: [] },
+      { type: 'escalate', clock: 'callback', step: 1, to: [] },
+      { type: 'pause', reason: '业主不在家' },
+      { type: 'resume' },
+    ),
   );
   const codes = Object.keys(ERROR_MESSAGES);
 

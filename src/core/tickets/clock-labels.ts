@@ -1,0 +1,10 @@
+import type { ClockName } from './model';
+
+/** What staff call each clock (服务时限). */
+export const CLOCK_LABELS: Record<ClockName, string> = {
+  dispatch: '派单时限',
+  onSite: '到场时限',
+  reply: '答复时限',
+  issue: '办卡时限',
+  callback: '回访时限',
+};
