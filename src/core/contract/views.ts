@@ -21,7 +21,7 @@ export const timelineEntrySchema = z.object({
 });
 
 export const deadlineSchema = z.object({
-  clock: z.enum(['dispatch', 'onSite', 'reply', 'issue', 'callback']),
+  clock: z.enum(['dispatch', 'onSite', 'return', 'repair', 'report', 'progress', 'reply', 'issue', 'callback']),
   label: z.string(),
   dueAt: z.number(),
   stoppedAt: z.number().nullable(),

@@ -1,5 +1,16 @@
-import type { Clock, ClockName, Ticket } from '../tickets/model';
+import type { Clock, ClockName, PublicSize, Ticket } from '../tickets/model';
+import { addWorkingDays, endOfWorkingDay } from './calendar';
 import { HOUR, MINUTE, type Policy } from './policy';
+
+const WHOLE_DAY = { start: '00:00', end: '24:00' } as const;
+
+/** A public-area repair's deadline for its size class, from its start (003 #17, 000 4.7). */
+export const publicRepairDue = (size: PublicSize, startedAt: number, policy: Policy): number => {
+  const p = policy.publicRepair;
+  if (size === 'small') return startedAt + p.smallMinutes * MINUTE;
+  const days = size === 'medium' ? p.mediumWorkingDays : p.majorWorkingDays;
+  return addWorkingDays(startedAt, days, policy.workingHours, policy.utcOffsetMinutes);
+};
 
 /**
  * Deadline of a clock started now, from policy data. The on-site clock honours an agreed
@@ -11,8 +22,10 @@ const dispatchMinutes = (ticket: Ticket, policy: Policy): number => {
   return ticket.area === 'public' ? policy.repair.publicDispatchMinutes : policy.repair.dispatchMinutes;
 };
 
-export const startClock = (name: ClockName, ticket: Ticket, now: number, policy: Policy): Clock => {
+/** A clock started now, or null when it does not apply to this ticket (e.g. `return` for a public repair). */
+export const startClock = (name: ClockName, ticket: Ticket, now: number, policy: Policy): Clock | null => {
   const p = policy.repair;
+  const days = (n: number) => addWorkingDays(now, n, policy.workingHours, policy.utcOffsetMinutes);
   switch (name) {
     case 'dispatch':
       return { startedAt: now, dueAt: now + dispatchMinutes(ticket, policy) * MINUTE };
@@ -24,10 +37,26 @@ export const startClock = (name: ClockName, ticket: Ticket, now: number, policy:
     case 'onSite':
       return ticket.appointment && ticket.appointment.end > now
         ? { startedAt: now, dueAt: ticket.appointment.end }
-        : { startedAt: now, dueAt: now + p.onSiteMinutes * MINUTE };
+        : { startedAt: now, dueAt: now + (ticket.urgent ? p.urgentOnSiteMinutes : p.onSiteMinutes) * MINUTE };
+    case 'return':
+      // Free in-home repairs: returned by the end of the working day the technician is on site
+      // (0 working days: today's closing, or the next working day's once today is over).
+      return ticket.kind === 'repair' && ticket.area === 'home' && p.freeReturnByEndOfDay ? { startedAt: now, dueAt: days(0) } : null;
+    case 'repair':
+      return ticket.kind === 'repair' && ticket.area === 'public'
+        ? { startedAt: now, dueAt: publicRepairDue(ticket.publicSize ?? 'small', now, policy), capAt: days(policy.publicRepair.hardLimitWorkingDays) }
+        : null;
+    case 'report':
+      return ticket.kind === 'repair' && ticket.area === 'public' ? { startedAt: now, dueAt: days(policy.publicRepair.cannotFixReportWorkingDays) } : null;
+    case 'progress':
+      return ticket.kind === 'complaint' ? { startedAt: now, dueAt: now + policy.complaint.progressHours * HOUR } : null;
     case 'callback': {
-      const hours = ticket.kind === 'complaint' ? policy.complaint.callbackHours : p.callbackHours;
-      return { startedAt: now, dueAt: now + hours * HOUR, capAt: now + p.callbackCapHours * HOUR };
+      if (ticket.kind === 'complaint') {
+        // The same day (000 4.5.1): by local midnight, but never less than the policy's hours.
+        const dueAt = Math.max(endOfWorkingDay(now, WHOLE_DAY, policy.utcOffsetMinutes), now + policy.complaint.callbackHours * HOUR);
+        return { startedAt: now, dueAt: Math.min(dueAt, now + p.callbackCapHours * HOUR), capAt: now + p.callbackCapHours * HOUR };
+      }
+      return { startedAt: now, dueAt: now + p.callbackHours * HOUR, capAt: now + p.callbackCapHours * HOUR };
     }
   }
 };

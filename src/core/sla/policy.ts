@@ -2,6 +2,8 @@
  * Service standards as policy data. Every number of docs/standards.md that the product enforces
  * lives here with its default; a company may override any of them.
  */
+import type { WorkingHours } from './calendar';
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -13,6 +15,10 @@ export interface RepairPolicy {
   publicDispatchMinutes: number;
   /** Technician on site after dispatch when no appointment is set (003 #26). */
   onSiteMinutes: number;
+  /** 急修: on site within this (002), counted like onSiteMinutes. */
+  urgentOnSiteMinutes: number;
+  /** A free repair is returned (返单) by the end of the working day it was accepted (003 #26). */
+  freeReturnByEndOfDay: boolean;
   /** Callback target after the ticket is returned (003 #26). */
   callbackHours: number;
   /** Callback hard cap after return (000 4.9.1). */
@@ -21,11 +27,24 @@ export interface RepairPolicy {
   reopenAtOrBelow: number;
 }
 
+/** Public-area repairs (公共区域, 003 #17, 000 4.7): deadlines by size class after acceptance. */
+export interface PublicRepairPolicy {
+  smallMinutes: number;
+  mediumWorkingDays: number;
+  majorWorkingDays: number;
+  /** Never later than this, whatever the size. */
+  hardLimitWorkingDays: number;
+  /** What cannot be fixed yet is reported (reason, expected date) within this. */
+  cannotFixReportWorkingDays: number;
+}
+
 export interface ComplaintPolicy {
   /** Passed on to customer service (the zone's housekeeper) within this (003 #19). */
   dispatchMinutes: number;
-  /** Callback after a complaint is handled: the same day (000 4.5.1). */
+  /** Callback after a complaint is handled: the same day (000 4.5.1), but at least this long. */
   callbackHours: number;
+  /** Progress reported to the front desk every this many hours while open (004 二). */
+  progressHours: number;
 }
 
 export interface CardPolicy {
@@ -65,7 +84,10 @@ export interface PushPolicy {
 export interface Policy {
   /** Business time zone offset in minutes (China Standard Time, no DST). */
   utcOffsetMinutes: number;
+  /** The community's working hours (working days come from the mainland calendar). */
+  workingHours: WorkingHours;
   repair: RepairPolicy;
+  publicRepair: PublicRepairPolicy;
   complaint: ComplaintPolicy;
   card: CardPolicy;
   owner: OwnerPolicy;
@@ -75,15 +97,19 @@ export interface Policy {
 
 export const DEFAULT_POLICY: Policy = {
   utcOffsetMinutes: 8 * 60,
+  workingHours: { start: '08:30', end: '17:30' },
   repair: {
     dispatchMinutes: 2,
     publicDispatchMinutes: 10,
     onSiteMinutes: 15,
+    urgentOnSiteMinutes: 30,
+    freeReturnByEndOfDay: true,
     callbackHours: 8,
     callbackCapHours: 24,
     reopenAtOrBelow: 2,
   },
-  complaint: { dispatchMinutes: 5, callbackHours: 8 },
+  publicRepair: { smallMinutes: 60, mediumWorkingDays: 3, majorWorkingDays: 15, hardLimitWorkingDays: 30, cannotFixReportWorkingDays: 3 },
+  complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4 },
   card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
   owner: { urgeIntervalMinutes: 30 },
   escalation: {

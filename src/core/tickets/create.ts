@@ -87,6 +87,8 @@ const blankTicket = (
     reopenCount: 0,
     complaint: null,
     card: null,
+    publicSize: null,
+    deferral: null,
     lastUrgedAt: null,
     ownerCredits,
     history: [],

@@ -1,5 +1,5 @@
 import type { TicketKind } from './kinds';
-import type { Assignee, ClockName, QuoteItem } from './model';
+import type { Assignee, ClockName, PublicSize, QuoteItem } from './model';
 
 /** A staff member an escalation tells (a supervisor or manager, found by the sweep). */
 export type StaffRef = Omit<Assignee, 'phone'>;
@@ -22,7 +22,10 @@ export type TicketEvent =
   | { type: 'remind'; clock: ClockName }
   | { type: 'escalate'; clock: ClockName; step: number; to: StaffRef[] }
   | { type: 'pause'; reason: string }
-  | { type: 'resume' };
+  | { type: 'resume' }
+  | { type: 'classify'; size: PublicSize }
+  | { type: 'defer'; reason: string; expectedAt: number }
+  | { type: 'progress'; note: string };
 
 export type TicketEventType = TicketEvent['type'] | 'submit';
 
@@ -45,6 +48,9 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   escalate: '超时升级',
   pause: '暂停计时',
   resume: '恢复计时',
+  classify: '确定维修规模',
+  defer: '暂不能修复',
+  progress: '进展汇报',
 };
 
 /** Where a kind words an event differently from a repair. */

@@ -8,10 +8,16 @@ import type { TicketState } from './states';
 
 /**
  * dispatch: intake → a person has it (for IC cards: → identity checked); onSite: technician on
- * site; reply: a complaint's requested reply time; issue: IC card done after the identity check;
- * callback: callback after return.
+ * site; return: a free repair returned by the end of the working day; repair: a public-area
+ * repair done by its size class's deadline (hard cap 30 working days); report: a public-area
+ * repair not fixed yet is reported with reason and expected date; progress: a complaint's
+ * progress report, every few hours while open; reply: a complaint's requested reply time;
+ * issue: IC card done after the identity check; callback: callback after return.
  */
-export type ClockName = 'dispatch' | 'onSite' | 'reply' | 'issue' | 'callback';
+export type ClockName = 'dispatch' | 'onSite' | 'return' | 'repair' | 'report' | 'progress' | 'reply' | 'issue' | 'callback';
+
+/** Size class of a public-area repair (公共区域): decides its repair deadline. */
+export type PublicSize = 'small' | 'medium' | 'major';
 
 /** One SLA clock. Times are epoch milliseconds. A clock is running while `stoppedAt` is absent. */
 export interface Clock {
@@ -152,6 +158,10 @@ export interface Ticket {
   reopenCount: number;
   complaint: ComplaintDetails | null;
   card: CardDetails | null;
+  /** Public-area repairs: the size class the technician gave it (small until said otherwise). */
+  publicSize: PublicSize | null;
+  /** 暂不能修复: why, and when it is expected to be fixed (public-area repairs). */
+  deferral: { reason: string; expectedAt: number; at: number } | null;
   /** Last time the owner urged (催办); urging is throttled by policy. */
   lastUrgedAt: number | null;
   /** One-time subscription credits the owner granted for this ticket's updates, per template. */

@@ -30,6 +30,13 @@ const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy:
       return `${who || '管家'}将在 ${at} 前答复您`;
     case 'issue':
       return t.card?.action === 'lost' ? `预计 ${at} 前为您办好挂失` : `预计 ${at} 前为您办好`;
+    case 'return':
+    case 'repair':
+      return `${who || '师傅'}预计 ${at} 前修好`;
+    case 'progress':
+      return null; // the housekeeper's rhythm of reports; the owner's promise is the reply time
+    case 'report':
+      return null;
     case 'callback':
       return null; // the rating form itself asks the owner
   }
@@ -43,8 +50,13 @@ export const ownerPromise = (t: Ticket, now: number, policy: Policy): string | n
   const running = (Object.entries(t.clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][])
     .filter(([, c]) => isRunning(c))
     .sort((a, b) => a[1].dueAt - b[1].dueAt);
-  if (running.length === 0) return null;
-  const [clock, c] = running[0];
-  if (clock !== 'callback' && c.dueAt < now) return '已超出承诺时间，我们正在加紧处理，给您带来不便敬请谅解';
-  return sentence(t, clock, c.dueAt, now, policy);
+  const paused = running.find(([name, c]) => name !== 'callback' && c.pausedAt !== undefined);
+  if (paused) return `计时已暂停：${paused[1].pauseReason ?? '等待您的确认'}`;
+  for (const [clock, c] of running) {
+    const said = sentence(t, clock, c.dueAt, now, policy);
+    if (said === null) continue;
+    if (clock !== 'callback' && c.dueAt < now) return '已超出承诺时间，我们正在加紧处理，给您带来不便敬请谅解';
+    return said;
+  }
+  return null;
 };

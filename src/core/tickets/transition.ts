@@ -1,7 +1,8 @@
 import type { ErrorCode } from '../errors';
 import { planMessage, type MessagePlan } from '../notify/plan';
-import { isCounting, nextDueAt, pauseClock, resumeClock, startClock, stopClock } from '../sla/clocks';
+import { isCounting, nextDueAt, pauseClock, publicRepairDue, resumeClock, startClock, stopClock } from '../sla/clocks';
 import type { Policy } from '../sla/policy';
+import { formatLocal } from '../sla/time';
 import { actorRef, type Actor } from './actor';
 import { CLOCK_LABELS } from './clock-labels';
 import type { TicketEvent } from './events';
@@ -83,6 +84,8 @@ const canUrgeAt = (t: Ticket, now: number, policy: Policy): boolean => now >= ur
 const invalidEvent = (e: TicketEvent): boolean => {
   const score = (n: number) => !Number.isInteger(n) || n < 1 || n > 5;
   if (e.type === 'rate') return score(e.handling) || score(e.staff);
+  if (e.type === 'defer') return !e.reason.trim() || !Number.isFinite(e.expectedAt);
+  if (e.type === 'progress') return !e.note.trim();
   if (e.type === 'quote')
     return e.items.length === 0 || e.items.some((i) => !Number.isInteger(i.priceFen) || i.priceFen < 0 || !(i.quantity > 0));
   return false;
@@ -104,8 +107,23 @@ const clockStepApplies = (t: Ticket, e: TicketEvent): boolean => {
 export const ruleFor = (t: Ticket, type: TicketEvent['type']): TransitionRule | undefined =>
   WORKFLOWS[t.kind].transitions[t.state][type] ?? (FINAL_STATES.includes(t.state) ? undefined : CLOCK_RULES[type]);
 
+/** Applies `change` to the handler's running clocks; the callback is the desk's and is left alone. */
+const withClocks = (t: Ticket, change: (c: NonNullable<Ticket['clocks'][ClockName]>) => NonNullable<Ticket['clocks'][ClockName]>): Ticket => {
+  const clocks = { ...t.clocks };
+  for (const [name, clock] of Object.entries(clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][]) {
+    if (name !== 'callback' && clock.stoppedAt === undefined) clocks[name] = change(clock);
+  }
+  return { ...t, clocks };
+};
+
+/** Clock fields left undefined are not stored (documents keep only what is set). */
+const dropUndefined = (clocks: Ticket['clocks']): Ticket['clocks'] =>
+  Object.fromEntries(
+    Object.entries(clocks).map(([name, c]) => [name, Object.fromEntries(Object.entries(c ?? {}).filter(([, v]) => v !== undefined))]),
+  ) as Ticket['clocks'];
+
 /** The event's own changes to the ticket's data (besides state, clocks, audit and messages). */
-const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: TicketState): Ticket => {
+const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: TicketState, policy: Policy): Ticket => {
   switch (e.type) {
     case 'dispatch':
       return { ...t, assignee: e.assignee };
@@ -119,7 +137,7 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
       return { ...t, quote: { items: e.items, totalFen, note: e.note, at: now, decision: null, decidedAt: null } };
     }
     case 'confirm_quote':
-      return t.quote ? { ...t, quote: { ...t.quote, decision: 'accepted', decidedAt: now } } : t;
+      return t.quote ? { ...withClocks(t, (c) => resumeClock(c, now)), quote: { ...t.quote, decision: 'accepted', decidedAt: now } } : t;
     case 'decline_quote':
       return {
         ...t,
@@ -143,21 +161,32 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
     case 'escalate':
       return { ...t, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, escalations: e.step + 1 } } };
     case 'pause':
-    case 'resume': {
-      const clocks = { ...t.clocks };
-      for (const [name, clock] of Object.entries(clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][]) {
-        // The callback is the desk's clock, not the handler's: waiting for the owner does not stop it.
-        if (name === 'callback') continue;
-        clocks[name] = e.type === 'pause' ? pauseClock(clock, now, e.reason) : resumeClock(clock, now);
-      }
-      return { ...t, clocks };
+      return withClocks(t, (c) => pauseClock(c, now, e.reason));
+    case 'resume':
+      return withClocks(t, (c) => resumeClock(c, now));
+    case 'classify': {
+      const repair = t.clocks.repair;
+      const dueAt = repair ? publicRepairDue(e.size, repair.startedAt, policy) + (repair.pausedMs ?? 0) : undefined;
+      // A new size is a new deadline: its reminder and escalation start over.
+      const clocks = repair && dueAt !== undefined ? { ...t.clocks, repair: { startedAt: repair.startedAt, dueAt, capAt: repair.capAt, pausedMs: repair.pausedMs, pausedAt: repair.pausedAt, pauseReason: repair.pauseReason } } : t.clocks;
+      return { ...t, publicSize: e.size, clocks: dropUndefined(clocks) };
+    }
+    case 'defer':
+      return {
+        ...t,
+        deferral: { reason: e.reason, expectedAt: e.expectedAt, at: now },
+        clocks: t.clocks.report ? { ...t.clocks, report: stopClock(t.clocks.report, now) } : t.clocks,
+      };
+    case 'progress': {
+      const progress = startClock('progress', t, now, policy);
+      return progress ? { ...t, clocks: { ...t.clocks, progress } } : t;
     }
     default:
       return t;
   }
 };
 
-const auditNote = (e: TicketEvent): string => {
+const auditNote = (e: TicketEvent, policy: Policy): string => {
   switch (e.type) {
     case 'dispatch':
       return `派给 ${e.assignee.name}`;
@@ -178,6 +207,12 @@ const auditNote = (e: TicketEvent): string => {
       return `${CLOCK_LABELS[e.clock]}已超时，已告知${e.to.map((p) => p.name).join('、') || '主管'}`;
     case 'pause':
       return e.reason;
+    case 'classify':
+      return { small: '小修', medium: '中修', major: '大修' }[e.size];
+    case 'defer':
+      return `${e.reason}；预计 ${formatLocal(e.expectedAt, policy.utcOffsetMinutes, 'M月D日')} 修复`;
+    case 'progress':
+      return e.note;
     default:
       return '';
   }
@@ -241,10 +276,14 @@ export const enterState = (
       stopped.push(name);
     }
   }
-  const started = [...(entry.start ?? [])];
+  const started = (entry.start ?? []).filter((name) => startClock(name, changed, now, policy) !== null);
   let t: Ticket = { ...changed, state: to, version: before.version + 1, updatedAt: now };
-  for (const name of started) clocks[name] = startClock(name, t, now, policy);
+  for (const name of started) {
+    const clock = startClock(name, t, now, policy);
+    if (clock) clocks[name] = clock;
+  }
   t = { ...t, clocks };
+  if (entry.pause) t = withClocks(t, (c) => pauseClock(c, now, entry.pause!));
   const queued = queueMessages(t, [...notify, ...(entry.notify ?? [])], now, policy);
   const audit: AuditEntry = { at: now, actor: actorRef(actor), event, from, to, note };
   t = { ...queued.ticket, history: [...queued.ticket.history, audit] };
@@ -270,9 +309,9 @@ export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionCo
   if ((rule.when && !rule.when(ticket)) || !clockStepApplies(ticket, event)) return { ok: false, code: 'TICKET.ILLEGAL_TRANSITION' };
   if (event.type === 'urge' && !canUrgeAt(ticket, ctx.now, ctx.policy)) return { ok: false, code: 'TICKET.URGE_TOO_SOON' };
   const to = rule.to === undefined ? ticket.state : typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
-  const changed = applyData(ticket, event, ctx.actor, ctx.now, to);
+  const changed = applyData(ticket, event, ctx.actor, ctx.now, to, ctx.policy);
   const reopenNote = to === 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
-  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event) + reopenNote, ctx, {
+  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event, ctx.policy) + reopenNote, ctx, {
     stay: rule.to === undefined,
     notify: [...(rule.notify ?? []), ...clockNotices(event)],
   });

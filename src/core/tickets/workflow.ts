@@ -35,6 +35,8 @@ export interface StateEntry {
   start?: readonly ClockName[];
   /** Stop every running clock: the ticket needs nobody any more. */
   stopAll?: boolean;
+  /** Pause the handler's clocks with this reason (resumed by the event that leaves the state). */
+  pause?: string;
   notify?: readonly Notification[];
 }
 
@@ -70,8 +72,9 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   on_site: {
     start: { to: 'in_progress', by: ['assignee'] },
     // A small free repair is often done on the spot: finishing needs no separate start.
-    finish: { to: 'returned', by: ['assignee'] },
-    quote: { to: 'awaiting_confirmation', by: ['assignee'] },
+    finish: { to: 'returned', by: ['assignee'], stop: ['return', 'repair', 'report'] },
+    // Paid work has its own pace, agreed with the owner: the end-of-day return no longer applies.
+    quote: { to: 'awaiting_confirmation', by: ['assignee'], stop: ['return'] },
     refer,
     cancel,
   },
@@ -80,7 +83,7 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
     decline_quote: { to: 'cancelled', by: ['owner'] },
   },
   in_progress: {
-    finish: { to: 'returned', by: ['assignee'] },
+    finish: { to: 'returned', by: ['assignee'], stop: ['return', 'repair', 'report'] },
     refer,
     urge,
   },
@@ -104,8 +107,12 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
 export const REPAIR_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
   submitted: { start: ['dispatch'] },
   dispatched: { start: ['onSite'], notify: [{ template: 'task_assigned', to: 'assignee' }] },
-  accepted: { notify: [{ template: 'order_accepted', to: 'owner' }] },
-  awaiting_confirmation: { notify: [{ template: 'quote_pending', to: 'owner' }] },
+  // Public-area work runs by its size class from acceptance (003 #17).
+  accepted: { start: ['repair', 'report'], notify: [{ template: 'order_accepted', to: 'owner' }] },
+  // Free in-home work is returned by the end of the working day the technician is there.
+  on_site: { start: ['return'] },
+  // Waiting for the owner's consent is not the technician's time (resumed on confirm_quote).
+  awaiting_confirmation: { pause: '等待业主确认报价', notify: [{ template: 'quote_pending', to: 'owner' }] },
   returned: { start: ['callback'] },
   callback_pending: { notify: [{ template: 'repair_done', to: 'owner' }] },
   reopened: { start: ['onSite'], notify: [{ template: 'task_reopened', to: 'assignee' }] },
@@ -132,7 +139,13 @@ export const COMPLAINT_TRANSITIONS: Record<TicketState, Partial<Record<EventType
   ...NEVER,
   submitted: { dispatch: { to: 'dispatched', by: ['system', 'desk'], stop: ['dispatch'] }, cancel, urge },
   dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'] }, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
-  accepted: { finish: { to: 'returned', by: ['assignee'], stop: ['reply'] }, cancel, urge },
+  accepted: {
+    finish: { to: 'returned', by: ['assignee'], stop: ['reply', 'progress'] },
+    // 进展汇报 (004 二: every 4 hours to the front desk): restarts the progress clock.
+    progress: { by: ['assignee'] },
+    cancel,
+    urge,
+  },
   returned: callbackRules,
   callback_pending: { rate: callbackRules.rate },
   reopened: { accept: { to: 'accepted', by: ['assignee'] }, urge },
@@ -141,7 +154,7 @@ export const COMPLAINT_TRANSITIONS: Record<TicketState, Partial<Record<EventType
 export const COMPLAINT_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
   submitted: { start: ['dispatch', 'reply'] },
   dispatched: { notify: [{ template: 'task_assigned', to: 'assignee' }] },
-  accepted: { notify: [{ template: 'order_accepted', to: 'owner' }] },
+  accepted: { start: ['progress'], notify: [{ template: 'order_accepted', to: 'owner' }] },
   returned: { start: ['callback'] },
   callback_pending: { notify: [{ template: 'repair_done', to: 'owner' }] },
   reopened: { notify: [{ template: 'task_reopened', to: 'assignee' }] },
@@ -208,4 +221,11 @@ export const CLOCK_RULES: Partial<Record<EventType, TransitionRule>> = {
   escalate: { by: ['system'] },
   pause: { by: ['assignee', 'desk'], when: (t) => anyClock(t, (c) => c.pausedAt === undefined) },
   resume: { by: ['assignee', 'desk'], when: (t) => anyClock(t, (c) => c.pausedAt !== undefined) },
+  // Public-area repairs: the technician sizes the job (小修/中修/大修), which sets its deadline, and
+  // reports what cannot be fixed yet with the reason and an expected date.
+  classify: { by: ['assignee', 'desk'], when: (t) => publicWork(t) },
+  defer: { by: ['assignee'], when: (t) => publicWork(t) && t.clocks.report?.stoppedAt === undefined && !!t.clocks.report },
 };
+
+const publicWork = (t: Ticket): boolean =>
+  t.kind === 'repair' && t.area === 'public' && (t.state === 'accepted' || t.state === 'on_site' || t.state === 'in_progress');

@@ -7,7 +7,7 @@ import { createCardTicket, createComplaintTicket, type CardSubmission, type Comp
 import type { Ticket } from '@/core/tickets/model';
 import { transition } from '@/core/tickets/transition';
 import { toSummary, toTicketView } from '@/core/tickets/view';
-import { DEFAULT_POLICY, HOUR, MINUTE, T0, ev, owner, staffActor, step, system, technician, type Policy } from '../fixtures';
+import { DEFAULT_POLICY, HOUR, MINUTE, T0, ev, local, owner, staffActor, step, system, technician, type Policy } from '../fixtures';
 
 const unit = { id: 'u-1-1-1201', community: '天利龙腾湾', building: '1栋', unit: '1单元', room: '1201', zone: 'A区' };
 const base = {
@@ -60,7 +60,8 @@ describe('complaints (投诉)', () => {
     expect(toSummary(t, false).stateLabel).toBe('处理中');
     t = step(t, ev.finish('已安排保洁清理'), keeperA, T0 + HOUR).ticket;
     expect(t.clocks.reply).toMatchObject({ stoppedAt: T0 + HOUR });
-    expect(t.clocks.callback?.dueAt).toBe(T0 + HOUR + 8 * HOUR);
+    // Callback the same day: by local midnight (13 hours after an 11:00 return).
+    expect(t.clocks.callback?.dueAt).toBe(local(2026, 11, 24, 0, 0));
     expect(toSummary(t, false).stateLabel).toBe('已处理');
     const reopened = step(t, ev.rate(2, 4, '还是很脏'), owner, T0 + 2 * HOUR);
     expect(reopened.ticket.state).toBe('reopened');

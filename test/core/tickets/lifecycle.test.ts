@@ -143,7 +143,8 @@ describe('full repair lifecycle (fake clock, default policy)', () => {
   it('arrive: on-site clock stopped in time (not breached)', () => {
     const { ticket: t, effects } = w.onSite;
     expect(t.state).toBe('on_site');
-    expect(effects.clocks).toEqual({ started: [], stopped: ['onSite'] });
+    // On site: the free repair is to be returned by the end of this working day.
+    expect(effects.clocks).toEqual({ started: ['return'], stopped: ['onSite'] });
     expect(t.clocks.onSite).toEqual({ startedAt: w.at.dispatch, dueAt: w.at.dispatch + 15 * MINUTE, stoppedAt: w.at.arrive });
     expect(effects.messages).toEqual([]);
   });
@@ -158,7 +159,7 @@ describe('full repair lifecycle (fake clock, default policy)', () => {
     const { ticket: t, effects } = w.returned;
     expect(t.state).toBe('returned');
     expect(t.clocks.callback).toEqual({ startedAt: w.at.finish, dueAt: w.at.finish + 8 * HOUR, capAt: w.at.finish + 24 * HOUR });
-    expect(effects.clocks).toEqual({ started: ['callback'], stopped: [] });
+    expect(effects.clocks).toEqual({ started: ['callback'], stopped: ['return'] });
     expect(effects.audit).toMatchObject({ from: 'in_progress', to: 'returned', event: 'finish', note: '已更换阀芯' });
   });
 
@@ -463,9 +464,21 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
   it('defaults are the numbers of the service standards', () => {
     expect(DEFAULT_POLICY).toEqual({
       utcOffsetMinutes: 480,
-      repair: { dispatchMinutes: 2, publicDispatchMinutes: 10, onSiteMinutes: 15, callbackHours: 8, callbackCapHours: 24, reopenAtOrBelow: 2 },
-      // 003 #19: passed on within 5 minutes; 000 4.5.1: callback the same day.
-      complaint: { dispatchMinutes: 5, callbackHours: 8 },
+      workingHours: { start: '08:30', end: '17:30' },
+      repair: {
+        dispatchMinutes: 2,
+        publicDispatchMinutes: 10,
+        onSiteMinutes: 15,
+        urgentOnSiteMinutes: 30,
+        freeReturnByEndOfDay: true,
+        callbackHours: 8,
+        callbackCapHours: 24,
+        reopenAtOrBelow: 2,
+      },
+      // 003 #17, 000 4.7: 60 minutes / 3 / 15 working days, never past 30; a report within 3.
+      publicRepair: { smallMinutes: 60, mediumWorkingDays: 3, majorWorkingDays: 15, hardLimitWorkingDays: 30, cannotFixReportWorkingDays: 3 },
+      // 003 #19: passed on within 5 minutes; 004 二: progress every 4 hours; 000 4.5.1: callback the same day.
+      complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4 },
       // 003 #11: identity checked in 2 minutes, card opened 8 minutes later; reissue costs 50 yuan.
       card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
       owner: { urgeIntervalMinutes: 30 },

@@ -104,6 +104,9 @@ const EVENTS: Record<EventType, TicketEvent> = {
   escalate: { type: 'escalate', clock: 'onSite', step: 0, to: [] },
   pause: { type: 'pause', reason: '业主不在家' },
   resume: { type: 'resume' },
+  classify: { type: 'classify', size: 'medium' },
+  defer: { type: 'defer', reason: '需订购配件', expectedAt: T0 + 5 * 24 * 60 * MINUTE },
+  progress: { type: 'progress', note: '已联系楼上业主' },
 };
 // Clock events (reminder, escalation, pause, resume) are one layer for every state and kind,
 // tested in clock-events.test.ts; this table is the workflow's own.
