@@ -1,0 +1,54 @@
+/**
+ * Every collection the cloud functions use and the indexes their queries need, in one place:
+ * the deploy step creates them (see the deploy issue's `db:setup`), and a test checks each
+ * adapter query is covered. Clients never read these collections directly (ADMINONLY rules).
+ */
+export interface IndexSpec {
+  name: string;
+  /** Fields in order, with direction: 1 ascending, -1 descending. */
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  purpose: string;
+  indexes: IndexSpec[];
+}
+
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    name: 'tickets',
+    purpose: 'Every request (报修, 投诉, IC卡) with its clocks, outbox and audit trail',
+    indexes: [
+      // The sweep: due clocks and message retries through one field, never a scan of open tickets.
+      { name: 'due', keys: { nextDueAt: 1 } },
+      { name: 'owner_created', keys: { 'owner.openid': 1, createdAt: -1 } },
+      { name: 'owner_kind_created', keys: { 'owner.openid': 1, kind: 1, createdAt: -1 } },
+      { name: 'assignee_state_updated', keys: { 'assignee.staffId': 1, state: 1, updatedAt: -1 } },
+      { name: 'state_updated', keys: { state: 1, updatedAt: -1 } },
+      // A reissue looks for the loss report of the same card on the same unit.
+      { name: 'card_loss', keys: { kind: 1, 'unit.id': 1, 'card.type': 1, 'card.action': 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: 'staff',
+    purpose: 'Staff members, their shifts, subscription credits and open-task counts',
+    indexes: [
+      { name: 'openid', keys: { openid: 1 }, unique: true },
+      { name: 'team_active', keys: { team: 1, active: 1 } },
+      // The sweep finds supervisors and managers to escalate to.
+      { name: 'role_active', keys: { role: 1, active: 1 } },
+    ],
+  },
+  { name: 'owners', purpose: 'Owners and tenants by openid, with their bound units', indexes: [] },
+  { name: 'communities', purpose: 'Community layouts (楼栋, 单元, 房号) for unit binding', indexes: [] },
+  {
+    name: 'bindings',
+    purpose: 'Unit binding requests (房屋绑定) and their review',
+    indexes: [
+      { name: 'state_zone_created', keys: { state: 1, 'unit.zone': 1, createdAt: 1 } },
+      { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
+    ],
+  },
+];
