@@ -22,7 +22,8 @@ export const startStackProcess = async (): Promise<RemoteStack> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-stack-'));
   // BENCH_NODE_ARGS passes flags to the stack's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '--import', 'tsx', path.join(__dirname, '..', 'scripts', 'start.ts')], {
-    env: { ...process.env, PORT: '0', SKIP_H5_BUILD: '1', LOCAL_STACK_DIR: dataDir },
+    // No timer: a sweep firing on its own would change what a scenario measures.
+    env: { ...process.env, PORT: '0', SKIP_H5_BUILD: '1', LOCAL_STACK_DIR: dataDir, LOCAL_TIMERS: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,12 +1,14 @@
 /**
  * `npm run build:functions`: each cloud function bundled with esbuild into dist/cloudfunctions/<name>/
  * as WeChat DevTools and `tcb fn deploy` expect: index.js (the SDKs stay external and are installed
- * in the cloud), package.json and config.json (permissions).
+ * in the cloud), package.json and config.json (permissions, and the timer triggers of
+ * src/server/triggers.ts).
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import pkg from '../package.json';
+import { FUNCTION_TIMEOUTS, FUNCTION_TRIGGERS } from '../src/server/triggers';
 
 const root = path.resolve(__dirname, '..');
 const source = path.join(root, 'cloudfunctions');
@@ -15,6 +17,17 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'] as const;
 
 export const functionNames = (): string[] =>
   readdirSync(source).filter((name) => statSync(path.join(source, name, 'index.ts'), { throwIfNoEntry: false })?.isFile());
+
+/** config.json: the openapi permission every function needs to push, its timer triggers and timeout if any. */
+export const functionConfig = (name: string) => {
+  const triggers = FUNCTION_TRIGGERS[name];
+  const timeout = FUNCTION_TIMEOUTS[name];
+  return {
+    permissions: { openapi: ['subscribeMessage.send'] },
+    ...(timeout ? { timeout } : {}),
+    ...(triggers?.length ? { triggers } : {}),
+  };
+};
 
 const main = async () => {
   rmSync(out, { recursive: true, force: true });
@@ -36,7 +49,7 @@ const main = async () => {
     const dependencies = Object.fromEntries(EXTERNAL.map((dep) => [dep, pkg.dependencies[dep]]));
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: pkg.version, private: true, main: 'index.js', dependencies }, null, 2) + '\n');
     // subscribeMessage.send needs the openapi permission (wx-server-sdk, production push path).
-    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2) + '\n');
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify(functionConfig(name), null, 2) + '\n');
     console.log(`${name}: ${(statSync(path.join(dir, 'index.js')).size / 1024).toFixed(1)} KB`);
   }
 };

@@ -16,6 +16,18 @@ const port = Number(process.env.PORT ?? 8787);
 const dataDir = process.env.LOCAL_STACK_DIR ? path.resolve(process.env.LOCAL_STACK_DIR) : path.join(root, '.local-stack');
 const staticDir = path.join(root, 'dist', 'h5');
 
+/** One line per timer call that did something (or failed), so the developer sees the sweep work. */
+const reportTimer = (name: string, trigger: { name: string }, result: unknown, error?: unknown) => {
+  const at = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+  if (error) return console.error(`[${at}] ${name}/${trigger.name} failed:`, error);
+  const reply = result as { ok: boolean; data?: Record<string, number>; code?: string } | null;
+  if (!reply?.ok) return console.error(`[${at}] ${name}/${trigger.name} answered ${reply?.code ?? 'nothing'}`);
+  const { reminded = 0, escalated = 0, retried = 0, failed = 0 } = reply.data ?? {};
+  if (reminded + escalated + retried + failed > 0) {
+    console.log(`[${at}] ${name}: ${reminded} reminded, ${escalated} escalated, ${retried} retried, ${failed} failed`);
+  }
+};
+
 const main = async () => {
   if (process.env.SKIP_H5_BUILD !== '1') {
     console.log('Building the H5 app (a few seconds once cached)…');
@@ -28,7 +40,9 @@ const main = async () => {
   const workerCount = Number(process.env.FUNCTION_WORKERS ?? 1);
   const workers = workerCount > 0 ? functionWorkers(Object.keys(LOCAL_FUNCTIONS), workerCount) : null;
   const handlers = workers?.handlers ?? LOCAL_FUNCTIONS;
-  const stack = await startStack({ port, dataDir, handlers, staticDir, identities: DEMO_IDENTITIES });
+  // The SLA sweep runs every minute as its timer trigger would in the cloud (LOCAL_TIMERS=0: off).
+  const timers = process.env.LOCAL_TIMERS !== '0';
+  const stack = await startStack({ port, dataDir, handlers, staticDir, identities: DEMO_IDENTITIES, timers, onTimer: reportTimer });
   const seeded = await seedDemo(tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database());
 
   console.log(`
@@ -39,6 +53,7 @@ const main = async () => {
   CloudBase SDK     ${stack.serviceUrl}
   pushes sent       ${stack.url}/_local/messages
   db counters       ${stack.url}/_local/stats
+  SLA sweep         ${timers ? 'every minute (timer trigger of the sweep function)' : 'off (LOCAL_TIMERS=0)'}
   data              ${path.relative(root, dataDir)}/ ${seeded ? '(demo community created)' : '(kept from last run)'}
 Press Ctrl+C to stop.`);
 

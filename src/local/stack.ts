@@ -7,7 +7,10 @@ import { createEmulator, type EmulatorControl } from './emulator/emulator';
 import { answerPreflight, applyCors, pathOf, sendJson } from './emulator/http';
 import { SDK_PATH } from './emulator/sdk-endpoint';
 import { closeServer, listenLocal } from './emulator/server';
+import { buildScfContext } from './emulator/scf-context';
 import { createFunctionHost, type FunctionHandlers, type FunctionHostOptions } from './function-host';
+import { startTimers, timerEvent } from './timers';
+import { FUNCTION_TRIGGERS, type TimerTrigger } from '../server/triggers';
 
 export interface StackOptions {
   /** 0 (default) picks a free port. */
@@ -20,6 +23,13 @@ export interface StackOptions {
   onFunctionError?: FunctionHostOptions['onError'];
   /** Demo identities the H5 identity switcher lists (GET /_local/identities); default none. */
   identities?: ReadonlyArray<DevIdentity>;
+  /**
+   * Fire the functions' timer triggers (the SLA sweep every minute), as CloudBase does: true for
+   * those of src/server/triggers.ts, or triggers of your own. Default off (tests drive time).
+   */
+  timers?: boolean | Readonly<Record<string, readonly TimerTrigger[]>>;
+  /** Told what each timer-triggered call answered (or that it failed). */
+  onTimer?: (functionName: string, trigger: TimerTrigger, result: unknown, error?: unknown) => void;
 }
 
 export interface DevIdentity {
@@ -157,12 +167,24 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const serviceUrl = `${url}${SDK_PATH}`;
   const restoreEnv = setEnv({ ...FAKE_ENV, CLOUDBASE_SERVICE_URL: serviceUrl });
 
+  // Started after the environment is set: a timer-called function builds its SDK client from it.
+  const triggers = options.timers === true ? FUNCTION_TRIGGERS : options.timers || {};
+  const served = Object.fromEntries(Object.entries(triggers).filter(([name]) => Object.hasOwn(options.handlers, name)));
+  const timers = startTimers(served, (name, trigger, at) => {
+    // No caller identity: a timer is the platform, not a user.
+    host.invoke(name, timerEvent(trigger, at), buildScfContext(name, '')).then(
+      (result) => options.onTimer?.(name, trigger, result),
+      (err) => options.onTimer?.(name, trigger, undefined, err),
+    );
+  });
+
   const { handle: _handle, close: closeEmulator, ...control } = emulator;
   return {
     url,
     serviceUrl,
     emulator: control,
     async close() {
+      timers.stop();
       await closeServer(server);
       closeEmulator();
       restoreEnv();

@@ -2,6 +2,7 @@ import type { CommunityLayout } from '../core/binding/community';
 import type { BindingRequest } from '../core/binding/request';
 import type { TemplateKey } from '../core/notify/templates';
 import type { StaffMember } from '../core/routing/staff';
+import type { StaffRole } from '../core/tickets/actor';
 import type { Ticket, UnitRef } from '../core/tickets/model';
 import type { TicketState } from '../core/tickets/states';
 
@@ -37,12 +38,26 @@ export interface TicketStore {
   listByStates(states: readonly TicketState[], limit: number): Promise<Ticket[]>;
   /** Adds one credit per template the owner accepted, on a ticket of theirs. False if not theirs. */
   addOwnerCredits(ticketId: string, openid: string, templates: readonly TemplateKey[]): Promise<boolean>;
+  /**
+   * What the sweep must look at: tickets whose `nextDueAt` has come (<= now), earliest first, at
+   * most `limit`. One indexed field: open tickets that need nothing are never read.
+   */
+  listDue(now: number, limit: number): Promise<Ticket[]>;
+  /**
+   * Saves `next`'s outbox and due time, without a state change (the version stays), only if the
+   * stored ticket is still as `seen`: same version and due time, and each of `claimedIds` still
+   * waiting for the attempt time it had in `seen`. A sweep claims the messages it is about to
+   * retry this way, so two sweeps never send the same one. False (nothing written) otherwise.
+   */
+  reschedule(next: Ticket, seen: Ticket, claimedIds: readonly string[]): Promise<boolean>;
 }
 
 export interface StaffDirectory {
   byOpenid(openid: string): Promise<StaffMember | null>;
   /** Active members of a team (duty is decided by the pure routing code). */
   team(team: StaffMember['team']): Promise<StaffMember[]>;
+  /** Active members in any of these roles, on duty or not (whom an escalation tells). */
+  byRoles(roles: readonly StaffRole[]): Promise<StaffMember[]>;
   /**
    * Takes one credit for the template, and in the same write adjusts the member's workload by
    * `workload`; false (and nothing written) when no credit was left.

@@ -16,7 +16,14 @@ describe('cloud function bundles (dist/cloudfunctions)', () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('index.js');
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['@cloudbase/node-sdk', 'wx-server-sdk']);
-    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] } });
+    const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
+    expect(config.permissions).toEqual({ openapi: ['subscribeMessage.send'] });
+    // Only the sweep is called by a timer (7-field cron: second minute hour day month week year).
+    if (name === 'sweep') {
+      expect(config.triggers).toEqual([{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }]);
+      expect(config.timeout).toBe(20);
+    }
+    else expect(config).toEqual({ permissions: { openapi: ['subscribeMessage.send'] } });
   });
 
   it.each(sources)('%s holds no local-only code: no dev identity header, no emulator', (name) => {

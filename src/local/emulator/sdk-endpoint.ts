@@ -74,6 +74,8 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
       const handler = deps.database[action];
       if (!handler) throw new EmulatorError('INVALID_ACTION', `${action} is not supported by the local emulator`);
       result = handler(params);
+      const list = (result.data as { list?: unknown } | undefined)?.list;
+      if (Array.isArray(list)) deps.stats.recordDocs(collectionOf(params), list.length);
       // Acknowledge only what a crash cannot take back (group commit: one fdatasync per batch).
       await deps.flushed();
     } else if (action === 'functions.invokeFunction') {

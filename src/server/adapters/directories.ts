@@ -17,6 +17,11 @@ export const cloudbaseStaffDirectory = (db: Database): StaffDirectory => {
       const res = await col.where({ team, active: true }).limit(100).get();
       return (res.data ?? []) as StaffMember[];
     },
+    async byRoles(roles) {
+      if (roles.length === 0) return [];
+      const res = await col.where({ role: _.in([...roles]), active: true }).limit(100).get();
+      return (res.data ?? []) as StaffMember[];
+    },
     async takeCredit(staffId, template, workload = 0) {
       // Conditional decrement: no read, and never below zero even under concurrent sends.
       const patch: Record<string, unknown> = { [`credits.${template}`]: _.inc(-1) };

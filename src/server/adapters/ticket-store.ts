@@ -71,5 +71,23 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       const res = await col.where({ _id: ticketId, 'owner.openid': openid }).update(patch);
       return res.updated === 1;
     },
+    async listDue(now, limit) {
+      // Needs the index { nextDueAt: 1 } on tickets: null (nothing due, ever) never matches.
+      const res = await col.where({ nextDueAt: _.lte(now) }).orderBy('nextDueAt', 'asc').limit(limit).get();
+      return (res.data ?? []) as Ticket[];
+    },
+    async reschedule(next, seen, claimedIds) {
+      const where: Record<string, unknown> = { _id: seen._id, version: seen.version, nextDueAt: seen.nextDueAt };
+      // Array positions in the condition ('outbox.2.nextAttemptAt'): each claimed message must
+      // still be where and as this sweep read it, or another sweep has claimed it first.
+      for (const id of claimedIds) {
+        const at = seen.outbox.findIndex((m) => m.id === id);
+        if (at === -1) return false;
+        where[`outbox.${at}.id`] = id;
+        where[`outbox.${at}.nextAttemptAt`] = seen.outbox[at].nextAttemptAt;
+      }
+      const res = await col.where(where).update({ outbox: _.set(next.outbox), nextDueAt: next.nextDueAt });
+      return res.updated === 1;
+    },
   };
 };

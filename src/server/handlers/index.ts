@@ -5,6 +5,7 @@ import { complaintHandlers } from './complaint';
 import { repairHandlers } from './repair';
 import { sessionHandlers } from './session';
 import { subscriptionHandlers } from './subscription';
+import { sweepOnTimer } from './sweep';
 import { taskHandlers } from './task';
 import { ticketHandlers } from './ticket';
 
@@ -22,3 +23,11 @@ export const FUNCTION_HANDLERS = {
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_HANDLERS;
+
+/**
+ * Functions a timer calls instead of a user (no actions, no caller): their triggers are in
+ * ../triggers.ts, their entries use createTimerFunction.
+ */
+export const TIMER_HANDLERS = {
+  sweep: sweepOnTimer,
+} as const;

@@ -1,0 +1,24 @@
+/**
+ * Timer triggers of the cloud functions a timer calls instead of a user. scripts/build-functions.ts
+ * writes them into each function's config.json; the local stack (`npm start`) fires them too.
+ * `config` is CloudBase's 7-field cron: second minute hour day month week year (UTC+8).
+ */
+export interface TimerTrigger {
+  /** Letters, digits, - and _, starting with a letter; unique within the function. */
+  name: string;
+  type: 'timer';
+  config: string;
+}
+
+export const FUNCTION_TRIGGERS: Readonly<Record<string, readonly TimerTrigger[]>> = {
+  // The SLA sweep: reminders, escalations and message retries, at second 0 of every minute.
+  sweep: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }],
+};
+
+/**
+ * Seconds a timer function may run (CloudBase's default, 3 s, is short for a sweep of 100 due
+ * tickets at a few round trips each).
+ */
+export const FUNCTION_TIMEOUTS: Readonly<Record<string, number>> = {
+  sweep: 20,
+};
