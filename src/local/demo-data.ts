@@ -52,7 +52,7 @@ const OFFICE = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00' 
 const member = (m: Omit<StaffMember, 'active' | 'credits' | 'openTasks'> & { credits?: StaffMember['credits'] }): StaffMember => ({
   active: true,
   openTasks: 0,
-  credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2, task_urged: 2, sla_reminder: 3, sla_escalation: 3 },
+  credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2, task_urged: 2, sla_reminder: 3, sla_escalation: 3, daily_digest: 5 },
   ...m,
 });
 

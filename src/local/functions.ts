@@ -5,10 +5,11 @@ import { main as callback } from '../../cloudfunctions/callback/index';
 import { main as repair } from '../../cloudfunctions/repair/index';
 import { main as session } from '../../cloudfunctions/session/index';
 import { main as subscription } from '../../cloudfunctions/subscription/index';
+import { main as digest } from '../../cloudfunctions/digest/index';
 import { main as sweep } from '../../cloudfunctions/sweep/index';
 import { main as task } from '../../cloudfunctions/task/index';
 import { main as ticket } from '../../cloudfunctions/ticket/index';
 import type { FunctionHandlers } from './function-host';
 
 /** The deployed entries themselves, served by the local function host. */
-export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card, sweep };
+export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card, sweep, digest };

@@ -27,6 +27,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'owner_kind_created', keys: { 'owner.openid': 1, kind: 1, createdAt: -1 } },
       { name: 'assignee_state_updated', keys: { 'assignee.staffId': 1, state: 1, updatedAt: -1 } },
       { name: 'state_updated', keys: { state: 1, updatedAt: -1 } },
+      // The morning digests: open tickets of a kind, and a day's register.
+      { name: 'kind_state_created', keys: { kind: 1, state: 1, createdAt: -1 } },
+      { name: 'created', keys: { createdAt: -1 } },
       // A reissue looks for the loss report of the same card on the same unit.
       { name: 'card_loss', keys: { kind: 1, 'unit.id': 1, 'card.type': 1, 'card.action': 1, createdAt: -1 } },
     ],

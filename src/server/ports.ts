@@ -43,6 +43,10 @@ export interface TicketStore {
    * most `limit`. One indexed field: open tickets that need nothing are never read.
    */
   listDue(now: number, limit: number): Promise<Ticket[]>;
+  /** Open tickets of a kind (for the morning digest), oldest first. */
+  listOpenOfKind(kind: Ticket['kind'], limit: number): Promise<Ticket[]>;
+  /** Tickets created in [from, to) (a day's register). */
+  listCreatedBetween(from: number, to: number, limit: number): Promise<Ticket[]>;
   /**
    * Saves `next`'s outbox and due time, without a state change (the version stays), only if the
    * stored ticket is still as `seen`: same version and due time, and each of `claimedIds` still

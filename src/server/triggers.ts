@@ -13,6 +13,8 @@ export interface TimerTrigger {
 export const FUNCTION_TRIGGERS: Readonly<Record<string, readonly TimerTrigger[]>> = {
   // The SLA sweep: reminders, escalations and message retries, at second 0 of every minute.
   sweep: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }],
+  // The morning digests at 08:30; the function itself skips days that are not working days.
+  digest: [{ name: 'workingMorning', type: 'timer', config: '0 30 8 * * * *' }],
 };
 
 /**

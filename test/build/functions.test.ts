@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { FUNCTION_TIMEOUTS, FUNCTION_TRIGGERS } from '@/server/triggers';
 
 const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'dist', 'cloudfunctions');
@@ -19,11 +20,13 @@ describe('cloud function bundles (dist/cloudfunctions)', () => {
     const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
     expect(config.permissions).toEqual({ openapi: ['subscribeMessage.send'] });
     // Only the sweep is called by a timer (7-field cron: second minute hour day month week year).
-    if (name === 'sweep') {
-      expect(config.triggers).toEqual([{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }]);
-      expect(config.timeout).toBe(20);
-    }
-    else expect(config).toEqual({ permissions: { openapi: ['subscribeMessage.send'] } });
+    // Timer functions carry their 7-field cron triggers (and a longer timeout); the others neither.
+    expect(config).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+      ...(FUNCTION_TIMEOUTS[name] ? { timeout: FUNCTION_TIMEOUTS[name] } : {}),
+      ...(FUNCTION_TRIGGERS[name] ? { triggers: FUNCTION_TRIGGERS[name] } : {}),
+    });
+    for (const trigger of FUNCTION_TRIGGERS[name] ?? []) expect(trigger.config.split(' ')).toHaveLength(7);
   });
 
   it.each(sources)('%s holds no local-only code: no dev identity header, no emulator', (name) => {

@@ -42,6 +42,8 @@ const VALUES: Record<TemplateKey, (t: Ticket, now: string) => string[]> = {
   task_urged: (t, now) => [t.no, whatOf(t), '业主催办，请尽快处理', now],
   sla_reminder: (t, now) => [t.no, whatOf(t), dueSoon(t), now],
   sla_escalation: (t, now) => [t.no, whatOf(t), overdue(t), now],
+  // Digests are about many tickets, not one: sent by the digest job (see digestMessage), never queued.
+  daily_digest: (_t, now) => ['每日工作提醒', '', now],
   order_accepted: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', t.assignee?.phone ?? '', now],
   quote_pending: (t) => [t.no, whatOf(t), yuan(t.quote?.totalFen ?? 0), '请在小程序内确认报价后开工'],
   repair_done: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', now, '请对本次服务进行评价'],
@@ -90,3 +92,13 @@ export const planMessage = (
 
 /** Short progress line for in-app lists (also used when no message could be pushed). */
 export const progressLine = (t: Ticket): string => `${whatOf(t)}：${STATE_LABELS[t.state]}`;
+
+/** A daily digest message for one staff member (not about one ticket: it opens their task list). */
+export const digestMessage = (title: string, line: string, now: number, policy: Policy): { page: string; data: Record<string, string> } => {
+  const values = [title, line, formatLocal(now, policy.utcOffsetMinutes)];
+  const data: Record<string, string> = {};
+  Object.entries(TEMPLATES.daily_digest.fields).forEach(([field, kind], i) => {
+    data[field] = fitField(kind, values[i]);
+  });
+  return { page: 'staff/inbox/index', data };
+};

@@ -11,6 +11,7 @@ export const TEMPLATE_KEYS = [
   'task_urged',
   'sla_reminder',
   'sla_escalation',
+  'daily_digest',
   'order_accepted',
   'quote_pending',
   'repair_done',
@@ -54,6 +55,11 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     title: '工单超时提醒',
     audience: 'staff',
     fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
+  daily_digest: {
+    title: '每日工作提醒',
+    audience: 'staff',
+    fields: { thing1: 'thing', thing2: 'thing', time3: 'time' },
   },
   order_accepted: {
     title: '接单通知',

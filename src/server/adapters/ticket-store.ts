@@ -1,4 +1,4 @@
-import type { TicketState } from '../../core/tickets/states';
+import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
 import type { Ticket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
 import type { TicketStore } from '../ports';
@@ -52,6 +52,8 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         limit,
         'createdAt',
       ),
+    listOpenOfKind: (kind, limit) => list({ kind, state: _.in([...OPEN_STATES]) }, limit, 'createdAt'),
+    listCreatedBetween: (from, to, limit) => list({ createdAt: _.and(_.gte(from), _.lt(to)) }, limit, 'createdAt'),
     async findCardLoss(unitId, type, cardNo) {
       const reports = await list(
         { kind: 'card', 'unit.id': unitId, 'card.type': type, 'card.action': 'lost', state: _.neq('cancelled') },

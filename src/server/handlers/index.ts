@@ -1,5 +1,6 @@
 import { bindingHandlers } from './binding';
 import { callbackHandlers } from './callback';
+import { digestOnTimer } from './digest';
 import { cardHandlers } from './card';
 import { complaintHandlers } from './complaint';
 import { repairHandlers } from './repair';
@@ -30,4 +31,5 @@ export type FunctionName = keyof typeof FUNCTION_HANDLERS;
  */
 export const TIMER_HANDLERS = {
   sweep: sweepOnTimer,
+  digest: digestOnTimer,
 } as const;

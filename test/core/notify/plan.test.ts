@@ -118,7 +118,7 @@ describe('templates and the workflow agree on who is told', () => {
 
   it('templates asked neither at submit nor on the staff taps each need their own grant', () => {
     const asked = new Set([...OWNER_SUBMIT_TEMPLATES, ...STAFF_TEMPLATES]);
-    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['sla_escalation', 'sla_reminder', 'task_urged', 'ticket_referred']);
+    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['daily_digest', 'sla_escalation', 'sla_reminder', 'task_urged', 'ticket_referred']);
   });
 });
 

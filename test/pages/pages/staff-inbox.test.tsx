@@ -63,6 +63,7 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
       task_urged: before.task_urged,
       sla_reminder: before.sla_reminder,
       sla_escalation: before.sla_escalation,
+      daily_digest: before.daily_digest,
     })
   })
 
