@@ -66,3 +66,38 @@ export const relativeDayName = (dayStart: number, now: number): string => {
   if (diff === 2) return '后天';
   return WEEKDAY_NAMES[chinaParts(dayStart).weekday];
 };
+
+const MINUTE_MS = 60_000;
+
+/** A length of time as people say it: `12 分钟`, `3 小时 20 分钟`, `2 天 3 小时`. */
+export const formatSpan = (ms: number): string => {
+  const minutes = Math.max(0, Math.round(ms / MINUTE_MS));
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} 小时 ${minutes % 60} 分钟` : `${hours} 小时`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} 天 ${hours % 24} 小时` : `${days} 天`;
+};
+
+/**
+ * How long until a deadline, or how long past it: `剩余 12 分钟` (rounded up: never promises
+ * less than is left), `已超时 5 分钟` (whole minutes past), `已超时` in its first minute.
+ */
+export const countdownText = (dueAt: number, now: number): string => {
+  if (dueAt > now) return `剩余 ${formatSpan(Math.ceil((dueAt - now) / MINUTE_MS) * MINUTE_MS)}`;
+  const late = Math.floor((now - dueAt) / MINUTE_MS) * MINUTE_MS;
+  return late < MINUTE_MS ? '已超时' : `已超时 ${formatSpan(late)}`;
+};
+
+/** `YYYY-MM-DD` of the China day containing `ms` (what a date picker shows and answers). */
+export const formatDateValue = (ms: number): string => {
+  const p = chinaParts(ms);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+};
+
+/** The instant of `HH:mm` China time on the day a date picker answered (`YYYY-MM-DD`); null if unreadable. */
+export const chinaDateAt = (date: string, hour: number, minute = 0): number | null => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute) - CHINA_OFFSET_MS;
+};

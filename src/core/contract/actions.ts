@@ -17,6 +17,9 @@ import {
 
 const ticketOut = z.object({ ticket: ticketViewSchema });
 
+/** Size classes of a public-area repair (小修 / 中修 / 大修). */
+const PUBLIC_SIZES = ['small', 'medium', 'major'] as const;
+
 const appointment = z
   .object({ start: instantField('预约开始时间'), end: instantField('预约结束时间') })
   .refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' });
@@ -132,6 +135,29 @@ export const ACTIONS = {
       contact: textField('外部服务联系方式', 60, 1),
       note: textField('说明', 200).default(''),
     }),
+    output: ticketOut,
+  },
+  // Clock events (SLA): pause while the ticket waits for the owner, size a public-area repair,
+  // report what cannot be fixed yet, a complaint's progress report. The pure workflow decides who
+  // may; the expected date's window (future, ≤ 90 days) is checked by the handler against its clock.
+  'task.pause': {
+    input: ticketIdInput.extend({ reason: textField('暂停原因', 60, 1) }),
+    output: ticketOut,
+  },
+  'task.resume': { input: ticketIdInput, output: ticketOut },
+  'task.classify': {
+    input: ticketIdInput.extend({ size: z.enum(PUBLIC_SIZES, { error: '请选择维修规模' }) }),
+    output: ticketOut,
+  },
+  'task.defer': {
+    input: ticketIdInput.extend({
+      reason: textField('暂不能修复的原因', 100, 1),
+      expectedAt: instantField('预计修复时间'),
+    }),
+    output: ticketOut,
+  },
+  'task.progress': {
+    input: ticketIdInput.extend({ note: textField('进展情况', 200, 1) }),
     output: ticketOut,
   },
   'callback.rate': {

@@ -26,6 +26,9 @@ export const deadlineSchema = z.object({
   dueAt: z.number(),
   stoppedAt: z.number().nullable(),
   breached: z.boolean(),
+  /** Paused since (waiting for the owner): the clock does not count; its due time moves on resume. */
+  pausedAt: z.number().nullable(),
+  pauseReason: z.string().nullable(),
 });
 
 export const ticketSummarySchema = z.object({
@@ -94,6 +97,10 @@ export const ticketViewSchema = ticketSummarySchema.extend({
   /** When the owner may urge next (0: now); null when urging is not possible in this state. */
   urgeAvailableAt: z.number().nullable(),
   deadlines: z.array(deadlineSchema),
+  /** Public-area repairs: the size class given by the technician (null: not said, runs as small). */
+  publicSize: z.enum(['small', 'medium', 'major']).nullable(),
+  /** 暂不能修复: why, and when it is expected to be fixed. */
+  deferral: z.object({ reason: z.string(), expectedAt: z.number() }).nullable(),
   timeline: z.array(timelineEntrySchema),
   /** Events the viewer may cause now; pages show exactly these buttons. */
   actions: z.array(z.string()),

@@ -131,8 +131,12 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
           dueAt: c.dueAt,
           stoppedAt: c.stoppedAt ?? null,
           breached: isBreached(c, now),
+          pausedAt: c.stoppedAt === undefined ? (c.pausedAt ?? null) : null,
+          pauseReason: c.stoppedAt === undefined && c.pausedAt !== undefined ? (c.pauseReason ?? null) : null,
         }))
       : [],
+    publicSize: t.kind === 'repair' && t.area === 'public' ? (t.publicSize ?? null) : null,
+    deferral: t.deferral ? { reason: t.deferral.reason, expectedAt: t.deferral.expectedAt } : null,
     timeline: t.history.map((h) => ({
       at: h.at,
       actorName: h.actor.name,

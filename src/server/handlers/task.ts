@@ -1,13 +1,37 @@
+import { DomainError } from '../../core/errors';
+import { DAY } from '../../core/sla/policy';
 import { toSummary } from '../../core/tickets/view';
 import type { Call, Handlers } from '../function';
 import { staffTasks } from '../usecases/queries';
 import { stepTicket, type Step } from '../usecases/step-ticket';
 import { asView } from './view';
 
-type TaskAction = 'task.list' | 'task.accept' | 'task.arrive' | 'task.start' | 'task.quote' | 'task.finish' | 'task.refer';
+type TaskAction =
+  | 'task.list'
+  | 'task.accept'
+  | 'task.arrive'
+  | 'task.start'
+  | 'task.quote'
+  | 'task.finish'
+  | 'task.refer'
+  | 'task.pause'
+  | 'task.resume'
+  | 'task.classify'
+  | 'task.defer'
+  | 'task.progress';
+
+/** How far ahead a 暂不能修复 report may put the expected repair date. */
+const DEFER_MAX_DAYS = 90;
 
 const step = (ticketId: string, steps: Step[], call: Call) =>
   stepTicket(call.deps, call.policy, call.openid, ticketId, steps).then(asView(call));
+
+/** The expected date of a 暂不能修复 report: after now, within 90 days (checked before anything is read). */
+const checkExpectedAt = (expectedAt: number, call: Call): void => {
+  const now = call.deps.now();
+  if (expectedAt <= now) throw new DomainError('INPUT.INVALID', '预计修复时间应晚于现在');
+  if (expectedAt > now + DEFER_MAX_DAYS * DAY) throw new DomainError('INPUT.INVALID', `预计修复时间不能超过${DEFER_MAX_DAYS}天`);
+};
 
 export const taskHandlers: Handlers<TaskAction> = {
   'task.list': async (input, call) => {
@@ -23,4 +47,13 @@ export const taskHandlers: Handlers<TaskAction> = {
     step(input.ticketId, [{ event: { type: 'finish', note: input.note } }, { event: { type: 'request_callback' }, bySystem: true }], call),
   'task.refer': (input, call) =>
     step(input.ticketId, [{ event: { type: 'refer', contact: input.contact, note: input.note } }], call),
+  // Waiting for the owner (not at home, appointment moved at their request) is not the handler's time.
+  'task.pause': (input, call) => step(input.ticketId, [{ event: { type: 'pause', reason: input.reason } }], call),
+  'task.resume': (input, call) => step(input.ticketId, [{ event: { type: 'resume' } }], call),
+  'task.classify': (input, call) => step(input.ticketId, [{ event: { type: 'classify', size: input.size } }], call),
+  'task.defer': async (input, call) => {
+    checkExpectedAt(input.expectedAt, call);
+    return step(input.ticketId, [{ event: { type: 'defer', reason: input.reason, expectedAt: input.expectedAt } }], call);
+  },
+  'task.progress': (input, call) => step(input.ticketId, [{ event: { type: 'progress', note: input.note } }], call),
 };

@@ -10,7 +10,8 @@ import { a11y } from '@/utils/a11y'
 import { formatAppointment } from '@/utils/appointment'
 import { STAFF_KIND_WORDS } from '@/utils/kind'
 import { yuanText } from '@/utils/money'
-import { formatFull } from '@/utils/time'
+import { formatFull, formatMonthDay } from '@/utils/time'
+import { SIZE_CLASSES } from './ClockTools'
 
 export interface TaskContentProps {
   ticket: TicketView
@@ -75,9 +76,31 @@ function RepairContent({ ticket }: TaskContentProps) {
           </View>
         </Block>
       )}
+      {ticket.area === 'public' && <PublicWork ticket={ticket} />}
       <Description ticket={ticket} />
       <Photos ticket={ticket} />
     </Card>
+  )
+}
+
+/** A public-area repair's size class (which sets its deadline) and any 暂不能修复 report. */
+function PublicWork({ ticket }: TaskContentProps) {
+  const size = SIZE_CLASSES.find((c) => c.value === (ticket.publicSize ?? 'small'))!
+  return (
+    <>
+      <Block label='维修规模'>
+        <Text className='staff-task__text public-size'>
+          {ticket.publicSize ? `${size.label}（${size.span}内修复）` : `未确定，按${size.label}（${size.span}）计时`}
+        </Text>
+      </Block>
+      {ticket.deferral && (
+        <Block label='暂不能修复'>
+          <Text className='staff-task__text deferral-text'>
+            {`${ticket.deferral.reason}；预计 ${formatMonthDay(ticket.deferral.expectedAt)} 修复`}
+          </Text>
+        </Block>
+      )}
+    </>
   )
 }
 

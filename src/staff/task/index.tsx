@@ -6,7 +6,7 @@ import type { TicketView } from '@/core/contract/views'
 import AppButton from '@/components/AppButton'
 import Card from '@/components/Card'
 import ContactCard from '@/components/ContactCard'
-import DeadlineList from '@/components/DeadlineList'
+import DeadlineList, { hasCountingDeadline } from '@/components/DeadlineList'
 import ErrorNotice from '@/components/ErrorNotice'
 import NoteForm from '@/components/NoteForm'
 import PageStatus from '@/components/PageStatus'
@@ -16,9 +16,12 @@ import RatingResult from '@/components/RatingResult'
 import ReferForm from '@/components/ReferForm'
 import TicketHeader from '@/components/TicketHeader'
 import Timeline from '@/components/Timeline'
-import { useTicket } from '@/hooks/useTicket'
+import { useNow } from '@/hooks/useNow'
+import { useTicket, type TicketState } from '@/hooks/useTicket'
 import { STAFF_KIND_WORDS, type StaffKindWords } from '@/utils/kind'
 import { formatYuan } from '@/utils/money'
+import { countdownText, formatShort } from '@/utils/time'
+import ClockTools, { clockTools } from './ClockTools'
 import TaskContent from './TaskContent'
 import { pendingUrge } from './urged'
 import './index.css'
@@ -55,12 +58,33 @@ const offeredSteps = (ticket: TicketView, words: StaffKindWords): Step[] => {
   return [...quote, ...steps.filter((s) => s.event !== 'quote')]
 }
 
+/** Countdowns on the page are re-rendered this often while a clock counts. */
+const TICK_MS = 30_000
+
+/**
+ * 每4小时向前台汇报一次进展: a complaint's next progress report, from its running 'progress'
+ * deadline; null when there is none to make.
+ */
+const progressNotice = (ticket: TicketView, now: number): { text: string; late: boolean } | null => {
+  if (ticket.kind !== 'complaint' || !ticket.actions.includes('progress')) return null
+  const d = ticket.deadlines.find((x) => x.clock === 'progress' && x.stoppedAt === null)
+  if (!d) return null
+  if (d.pausedAt !== null) return { text: '计时已暂停，恢复计时后请继续按时汇报。', late: false }
+  const late = d.breached || d.dueAt <= now
+  return late
+    ? { text: `本次汇报应在 ${formatShort(d.dueAt)} 前完成（${countdownText(d.dueAt, Math.max(now, d.dueAt))}），请尽快汇报。`, late }
+    : { text: `下次汇报请在 ${formatShort(d.dueAt)} 前（${countdownText(d.dueAt, now)}）。`, late }
+}
+
 /** 任务详情 for staff: the clocks, the owner, what they asked for, and exactly the steps allowed now. */
 export default function StaffTaskPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { ticket, loading, loadError, error, busy, reload, run } = useTicket(id)
   const [panel, setPanel] = useState<Panel | null>(null)
+  /** Which card the last command came from, so its error shows there. */
+  const [errorIn, setErrorIn] = useState<'steps' | 'clock'>('steps')
+  const now = useNow(TICK_MS, ticket !== null && hasCountingDeadline(ticket.deadlines))
 
   usePullDownRefresh(async () => {
     await reload()
@@ -69,7 +93,6 @@ export default function StaffTaskPage() {
 
   if (!ticket) return <PageStatus loading={loading} error={loadError ?? (id ? null : '未找到该任务')} onRetry={reload} />
 
-  const now = Date.now()
   const words = STAFF_KIND_WORDS[ticket.kind]
   const steps = offeredSteps(ticket, words)
   const primary = steps.find((s) => s.event !== 'refer')
@@ -86,6 +109,19 @@ export default function StaffTaskPage() {
       ? '本类别为有偿服务：请先报价，业主同意后再开始维修。'
       : ''
   const quoteWaiting = ticket.state === 'awaiting_confirmation' && ticket.quote !== null && ticket.quote.decision === null
+  const progress = progressNotice(ticket, now)
+  const runStep: TicketState['run'] = (action, input, doneText) => {
+    setErrorIn('steps')
+    return run(action, input, doneText)
+  }
+  const runClock: TicketState['run'] = (action, input, doneText) => {
+    setErrorIn('clock')
+    return run(action, input, doneText)
+  }
+  const hasClockTools = clockTools(ticket).length > 0
+  const stepsError = errorIn === 'steps' ? error : null
+  const clockError = errorIn === 'clock' ? error : null
+  const orphanError = (steps.length === 0 ? stepsError : null) ?? (hasClockTools ? null : clockError)
 
   return (
     <View className='staff-task'>
@@ -100,14 +136,21 @@ export default function StaffTaskPage() {
         </View>
       )}
 
+      {progress && (
+        <View className={`staff-task__notice ${progress.late ? 'staff-task__notice--late' : 'staff-task__notice--info'} progress-notice`}>
+          <Text className='staff-task__notice-title'>每4小时向前台汇报一次进展</Text>
+          <Text className='staff-task__notice-text progress-notice__due'>{progress.text}</Text>
+        </View>
+      )}
+
       {steps.length > 0 && (
         <Card title={openPanel ? panelTitles[openPanel] : '操作'} className='task-actions'>
-          <ErrorNotice message={error} />
+          <ErrorNotice message={stepsError} />
           {openPanel === 'quote' && (
             <QuoteForm
               busy={busy === 'task.quote'}
               onCancel={close}
-              onSubmit={async (items, note) => done(await run('task.quote', { ticketId: ticket.id, items, note }))}
+              onSubmit={async (items, note) => done(await runStep('task.quote', { ticketId: ticket.id, items, note }))}
             />
           )}
           {openPanel === 'finish' && (
@@ -119,14 +162,14 @@ export default function StaffTaskPage() {
               requiredMessage={words.noteRequired ?? undefined}
               busy={busy === 'task.finish'}
               onClose={close}
-              onSubmit={async (note) => done(await run('task.finish', { ticketId: ticket.id, note }))}
+              onSubmit={async (note) => done(await runStep('task.finish', { ticketId: ticket.id, note }))}
             />
           )}
           {openPanel === 'refer' && (
             <ReferForm
               busy={busy === 'task.refer'}
               onClose={close}
-              onSubmit={async (contact, note) => done(await run('task.refer', { ticketId: ticket.id, contact, note }))}
+              onSubmit={async (contact, note) => done(await runStep('task.refer', { ticketId: ticket.id, contact, note }))}
             />
           )}
           {!openPanel && (
@@ -139,7 +182,7 @@ export default function StaffTaskPage() {
                   kind={s === primary ? 'primary' : s.event === 'refer' ? 'plain' : 'secondary'}
                   loading={'action' in s && busy === s.action}
                   className={`staff-task__button ${s.className}`}
-                  onClick={() => ('action' in s ? void run(s.action, { ticketId: ticket.id }) : setPanel(s.panel))}
+                  onClick={() => ('action' in s ? void runStep(s.action, { ticketId: ticket.id }) : setPanel(s.panel))}
                 >
                   {s.text}
                 </AppButton>
@@ -150,9 +193,11 @@ export default function StaffTaskPage() {
         </Card>
       )}
 
-      {error && steps.length === 0 && (
+      <ClockTools ticket={ticket} busy={busy} run={runClock} error={clockError} now={now} />
+
+      {orphanError && (
         <View className='staff-task__error'>
-          <ErrorNotice message={error} />
+          <ErrorNotice message={orphanError} />
         </View>
       )}
 

@@ -37,12 +37,29 @@ describe('ticket view: deadlines are for staff only', () => {
   it('the staff view lists every clock with its label, due time, stop time and breach computed from now', () => {
     const t = dispatched();
     expect(toTicketView(t, technician, T0 + 10 * MINUTE, DEFAULT_POLICY).deadlines).toEqual([
-      { clock: 'dispatch', label: '派单时限', dueAt: T0 + 2 * MINUTE, stoppedAt: T0 + MINUTE, breached: false },
-      { clock: 'onSite', label: '到场时限', dueAt: T0 + 16 * MINUTE, stoppedAt: null, breached: false },
+      { clock: 'dispatch', label: '派单时限', dueAt: T0 + 2 * MINUTE, stoppedAt: T0 + MINUTE, breached: false, pausedAt: null, pauseReason: null },
+      { clock: 'onSite', label: '到场时限', dueAt: T0 + 16 * MINUTE, stoppedAt: null, breached: false, pausedAt: null, pauseReason: null },
     ]);
     const late = toTicketView(t, frontDesk, T0 + 17 * MINUTE, DEFAULT_POLICY).deadlines;
     expect(late.find((d) => d.clock === 'onSite')?.breached).toBe(true);
     expect(late.find((d) => d.clock === 'dispatch')?.breached).toBe(false);
+  });
+
+  it('a paused clock says since when and why; a stopped one is never shown paused', () => {
+    const paused = step(dispatched(), { type: 'pause', reason: '业主不在家' }, technician, T0 + 5 * MINUTE).ticket;
+    const view = toTicketView(paused, technician, T0 + 30 * MINUTE, DEFAULT_POLICY);
+    expect(view.deadlines).toEqual([
+      expect.objectContaining({ clock: 'dispatch', pausedAt: null, pauseReason: null }),
+      expect.objectContaining({ clock: 'onSite', stoppedAt: null, pausedAt: T0 + 5 * MINUTE, pauseReason: '业主不在家' }),
+    ]);
+    expect(view.actions).toContain('resume');
+    expect(ticketViewSchema.parse(view)).toEqual(view);
+    const resumed = step(paused, { type: 'resume' }, technician, T0 + 25 * MINUTE).ticket;
+    expect(toTicketView(resumed, technician, T0 + 30 * MINUTE, DEFAULT_POLICY).deadlines[1]).toMatchObject({
+      dueAt: T0 + 36 * MINUTE,
+      pausedAt: null,
+      pauseReason: null,
+    });
   });
 
   it('a dispatch done after its deadline stays breached in the staff view', () => {

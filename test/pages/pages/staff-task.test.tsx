@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import type { TimelineEntry } from '@/core/contract/views'
-import { formatFull, formatShort } from '@/utils/time'
+import type { Ticket } from '@/core/tickets/model'
+import { chinaDateAt, formatDateValue, formatFull, formatMonthDay, formatShort } from '@/utils/time'
 import StaffTaskPage from '@/staff/task/index'
 import { pendingUrge } from '@/staff/task/urged'
 import { $, hideToasts, shownToast, typeInto } from '../helpers'
@@ -44,6 +45,15 @@ const buttonsOf = (container: HTMLElement) =>
     primary: b.classList.contains('app-button--primary'),
   }))
 const textOf = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent
+/** The clock buttons (计时与汇报) as laid out. */
+const toolsOf = (container: HTMLElement) => Array.from(container.querySelectorAll('.clock-actions .clock-tools__button')).map((b) => b.textContent)
+/** The 服务时限 row of a clock, by its label. */
+const deadlineRow = (container: HTMLElement, label: string) =>
+  Array.from(container.querySelectorAll('.deadline-item')).find((r) => r.querySelector('.deadline-item__label')?.textContent === label)
+const deadlineStatusOf = (container: HTMLElement, label: string) => deadlineRow(container, label)?.querySelector('.deadline-item__status')?.textContent
+/** The chips of a chip group: label (and second line) of each, and the chosen one. */
+const chipsOf = (container: HTMLElement, selector: string) =>
+  Array.from(container.querySelectorAll(`${selector} .chip`)).map((c) => (c.classList.contains('chip--active') ? `[${c.textContent}]` : c.textContent))
 
 describe('staff task page on the local stack', () => {
   let s: TestStack
@@ -150,8 +160,9 @@ describe('staff task page on the local stack', () => {
 
     await screen.findByText('服务时限')
     const rows = Array.from(container.querySelectorAll('.deadline-item')).map((r) => r.textContent)
-    expect(rows).toEqual([`派单时限${dueOf('dispatch')} 前已完成`, `到场时限${dueOf('onSite')} 前已超时`])
-    expect(container.querySelector('.deadline-item__status--late')?.textContent).toBe('已超时')
+    // Due 15 minutes after the submission 20 minutes ago: 5 minutes late.
+    expect(rows).toEqual([`派单时限${dueOf('dispatch')} 前已完成`, `到场时限${dueOf('onSite')} 前已超时 5 分钟`])
+    expect(container.querySelector('.deadline-item__status--late')?.textContent).toBe('已超时 5 分钟')
   })
 
   it('makes the quote the first, primary step of a paid repair on site, with 开始维修 after it', async () => {
@@ -318,6 +329,186 @@ describe('staff task page on the local stack', () => {
     expect(container.querySelector('.card-custody-value')).toBeNull()
     expect(container.querySelector('.card-loss-ticket')).toBeNull()
     expect(textOf(container, '.card-section .ticket-description')).toBe('无')
+  })
+})
+
+describe('staff task page: working the clocks', () => {
+  let s: TestStack
+  beforeAll(async () => {
+    s = await startPageStack()
+  })
+  afterAll(() => stopPageStack(s))
+  beforeEach(() => {
+    setDevIdentity(PLUMBER)
+    hideToasts()
+    resetRoute()
+  })
+
+  const serverTicket = async (ticketId: string) => (await s.must(PLUMBER)('ticket.get', { ticketId })).ticket
+  const stored = async (id: string): Promise<Ticket> => (await s.db.collection('tickets').doc(id).get()).data[0] as Ticket
+  /** Moves the start and due time of one stored clock into the past (as if that much time went by). */
+  const ageClock = async (id: string, clock: keyof Ticket['clocks'], ms: number) => {
+    const c = (await stored(id)).clocks[clock]!
+    await s.db.collection('tickets').doc(id).update({ [`clocks.${clock}`]: s.db.command.set({ ...c, startedAt: c.startedAt - ms, dueAt: c.dueAt - ms }) })
+  }
+
+  it('pauses the clocks with a common reason and resumes them: 已暂停 with the reason, then counting again', async () => {
+    const t = await ticketAt(s, 'accepted')
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText('计时与汇报')
+    expect(toolsOf(container)).toEqual(['暂停计时'])
+    expect(deadlineStatusOf(container, '到场时限')).toMatch(/^剩余 1[45] 分钟$/)
+    // The workflow steps keep their own card.
+    expect(buttonsOf(container).map((b) => b.text)).toEqual(['到场签到', '转介外部服务'])
+
+    fireEvent.click(screen.getByText('暂停计时'))
+    expect(textOf(container, '.clock-actions .card__title')).toBe('暂停计时')
+    expect(chipsOf(container, '.pause-form__reasons')).toEqual(['业主不在家', '业主要求改约', '等待业主确认', '其他原因'])
+    fireEvent.click(screen.getByText('确认暂停'))
+    expect(textOf(container, '.pause-form .error-notice')).toBe('请选择或填写暂停原因')
+    expect((await stored(t.id)).clocks.onSite?.pausedAt).toBeUndefined()
+
+    fireEvent.click(screen.getByText('业主不在家'))
+    fireEvent.click(screen.getByText('确认暂停'))
+    await waitFor(() => expect(deadlineStatusOf(container, '到场时限')).toBe('已暂停'))
+    expect(deadlineRow(container, '到场时限')?.querySelector('.deadline-item__paused')?.textContent).toBe('暂停原因：业主不在家。暂停期间不计时，恢复后时限顺延。')
+    expect(deadlineStatusOf(container, '派单时限')).toBe('已完成') // a finished clock is not paused
+    expect(shownToast()).toBe('已暂停计时')
+    expect(toolsOf(container)).toEqual(['恢复计时'])
+    const paused = await serverTicket(t.id)
+    expect(paused.deadlines.find((d) => d.clock === 'onSite')).toMatchObject({ pausedAt: expect.any(Number), pauseReason: '业主不在家' })
+    expect(paused.timeline.at(-1)).toMatchObject({ event: 'pause', actorName: '王师傅', note: '业主不在家' })
+    expect((await s.must(OWNER)('ticket.get', { ticketId: t.id })).ticket.promise).toBe('计时已暂停：业主不在家')
+
+    fireEvent.click(screen.getByText('恢复计时'))
+    await waitFor(() => expect(toolsOf(container)).toEqual(['暂停计时']))
+    expect(deadlineStatusOf(container, '到场时限')).toMatch(/^剩余 \d+ 分钟$/)
+    expect(deadlineRow(container, '到场时限')?.querySelector('.deadline-item__paused')).toBeNull()
+    expect(shownToast()).toBe('已恢复计时')
+    const resumed = await serverTicket(t.id)
+    expect(resumed.deadlines.find((d) => d.clock === 'onSite')).toMatchObject({ pausedAt: null, pauseReason: null })
+    expect(resumed.timeline.at(-1)).toMatchObject({ event: 'resume', actorName: '王师傅' })
+  })
+
+  it('pauses with the technician’s own words under 其他原因', async () => {
+    const t = await ticketAt(s, 'on_site')
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+
+    fireEvent.click(await screen.findByText('暂停计时'))
+    fireEvent.click(screen.getByText('其他原因'))
+    fireEvent.click(screen.getByText('确认暂停'))
+    expect(textOf(container, '.pause-form .error-notice')).toBe('请选择或填写暂停原因')
+    typeInto($(container, '.pause-form__other .field-textarea__input'), '业主临时出差，约定周六上午上门')
+    fireEvent.click(screen.getByText('确认暂停'))
+
+    await waitFor(() => expect(deadlineStatusOf(container, '返单时限')).toBe('已暂停'))
+    expect(deadlineStatusOf(container, '返单时限')).toBe('已暂停')
+    expect((await serverTicket(t.id)).deadlines.find((d) => d.clock === 'return')?.pauseReason).toBe('业主临时出差，约定周六上午上门')
+  })
+
+  it('says why a pause was refused in the clock card, and reloads: paused meanwhile from another device', async () => {
+    const t = await ticketAt(s, 'accepted')
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+    fireEvent.click(await screen.findByText('暂停计时'))
+    await s.must(PLUMBER)('task.pause', { ticketId: t.id, reason: '业主要求改约' })
+
+    fireEvent.click(screen.getByText('业主不在家'))
+    fireEvent.click(screen.getByText('确认暂停'))
+
+    await waitFor(() => expect(textOf(container, '.clock-actions .error-notice')).toBe('工单当前状态不能进行此操作'))
+    expect(textOf(container, '.task-actions .error-notice')).toBeUndefined()
+    await waitFor(() => expect(toolsOf(container)).toEqual(['恢复计时']))
+    expect(deadlineRow(container, '到场时限')?.querySelector('.deadline-item__paused')?.textContent).toMatch(/^暂停原因：业主要求改约。/)
+    expect((await serverTicket(t.id)).timeline.filter((e) => e.event === 'pause')).toHaveLength(1)
+  })
+
+  it('tells 张管家 to report every 4 hours, when the next report is due, and restarts it on a report', async () => {
+    const c = await submitComplaint(s)
+    await s.must(KEEPER)('task.accept', { ticketId: c.id })
+    // Five hours without a report: the 4-hour report is an hour late.
+    await ageClock(c.id, 'progress', 5 * 3_600_000)
+    const lateDue = (await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket.deadlines.find((d) => d.clock === 'progress')!.dueAt
+    setDevIdentity(KEEPER)
+    setRouterParams({ id: c.id })
+    const { container } = render(<StaffTaskPage />)
+
+    expect(await screen.findByText('每4小时向前台汇报一次进展')).toBeTruthy()
+    const notice = $(container, '.progress-notice')
+    expect(notice.previousElementSibling?.classList.contains('ticket-header')).toBe(true) // said first
+    expect(notice.classList.contains('staff-task__notice--late')).toBe(true)
+    expect(textOf(container, '.progress-notice__due')).toBe(`本次汇报应在 ${formatShort(lateDue)} 前完成（已超时 1 小时），请尽快汇报。`)
+    expect(deadlineStatusOf(container, '进展汇报时限')).toBe('已超时 1 小时')
+    expect(toolsOf(container)).toEqual(['进展汇报', '暂停计时'])
+    expect(buttonsOf(container)).toEqual([{ text: '处理完毕', primary: true }])
+
+    fireEvent.click(screen.getByText('进展汇报'))
+    expect(textOf(container, '.clock-actions .card__title')).toBe('进展汇报')
+    expect(textOf(container, '.clock-actions .note-form .field-textarea__label')).toBe('进展情况')
+    fireEvent.click(screen.getByText('提交汇报'))
+    expect(textOf(container, '.clock-actions .note-form .error-notice')).toBe('请填写进展情况')
+    typeInto($(container, '.clock-actions .note-form .field-textarea__input'), '已联系保洁主管，今天下午清理完毕')
+    fireEvent.click(screen.getByText('提交汇报'))
+
+    await waitFor(() => expect($(container, '.progress-notice').classList.contains('staff-task__notice--info')).toBe(true))
+    expect(shownToast()).toBe('已汇报进展')
+    const after = (await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket
+    const nextDue = after.deadlines.find((d) => d.clock === 'progress')!.dueAt
+    expect(nextDue).toBeGreaterThan(Date.now() + 4 * 3_600_000 - 60_000)
+    expect(textOf(container, '.progress-notice__due')).toBe(`下次汇报请在 ${formatShort(nextDue)} 前（剩余 4 小时）。`)
+    expect(deadlineStatusOf(container, '进展汇报时限')).toBe('剩余 4 小时')
+    expect(after.timeline.at(-1)).toMatchObject({ event: 'progress', eventLabel: '进展汇报', actorName: '张管家', note: '已联系保洁主管，今天下午清理完毕' })
+    expect(toolsOf(container)).toEqual(['进展汇报', '暂停计时'])
+  })
+
+  it('sizes a public-area repair (current size marked) and reports what cannot be fixed yet with a date', async () => {
+    const t = await submitRepair(s, { category: 'public_facility', area: 'public', description: '1栋楼道防火门关不上' })
+    await s.must(MASON)('task.accept', { ticketId: t.id })
+    setDevIdentity(MASON)
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+
+    await screen.findByText('计时与汇报')
+    expect(toolsOf(container)).toEqual(['暂停计时', '维修规模', '暂不能修复'])
+    expect(textOf(container, '.public-size')).toBe('未确定，按小修（60分钟）计时')
+
+    fireEvent.click($(container, '.task-classify'))
+    expect(chipsOf(container, '.classify-form__sizes')).toEqual(['[小修60分钟·当前]', '中修3个工作日', '大修15个工作日'])
+    fireEvent.click(screen.getByText('中修'))
+    fireEvent.click(screen.getByText('确认规模'))
+    await waitFor(() => expect(textOf(container, '.public-size')).toBe('中修（3个工作日内修复）'))
+    expect(shownToast()).toBe('已确定维修规模')
+    const sized = (await s.must(MASON)('ticket.get', { ticketId: t.id })).ticket
+    expect(sized.publicSize).toBe('medium')
+    expect(deadlineRow(container, '维修时限')?.querySelector('.deadline-item__due')?.textContent).toBe(
+      `${formatShort(sized.deadlines.find((d) => d.clock === 'repair')!.dueAt)} 前`,
+    )
+    // Opened again, 中修 is the current one and choosing it again does nothing.
+    fireEvent.click($(container, '.task-classify'))
+    expect(chipsOf(container, '.classify-form__sizes')).toEqual(['小修60分钟', '[中修3个工作日·当前]', '大修15个工作日'])
+    expect($(container, '.classify-form__confirm').classList.contains('app-button--inactive')).toBe(true)
+    fireEvent.click(screen.getByText('返回'))
+
+    fireEvent.click($(container, '.task-defer'))
+    typeInto($(container, '.defer-form__reason .field-textarea__input'), '闭门器需要向厂家订货')
+    fireEvent.click(screen.getByText('提交报告'))
+    expect(textOf(container, '.defer-form .error-notice')).toBe('请选择预计修复日期')
+    const date = formatDateValue(Date.now() + 7 * 24 * 3_600_000)
+    act(() => {
+      $(container, '.defer-form taro-picker-core').dispatchEvent(new CustomEvent('change', { detail: { value: date }, bubbles: true }))
+    })
+    fireEvent.click(screen.getByText('提交报告'))
+
+    await waitFor(() => expect(textOf(container, '.deferral-text')).toBe(`闭门器需要向厂家订货；预计 ${formatMonthDay(chinaDateAt(date, 17, 30)!)} 修复`))
+    expect((await s.must(MASON)('ticket.get', { ticketId: t.id })).ticket.deferral).toEqual({
+      reason: '闭门器需要向厂家订货',
+      expectedAt: chinaDateAt(date, 17, 30),
+    })
+    expect(toolsOf(container)).toEqual(['暂停计时', '维修规模']) // reported once
+    expect(deadlineStatusOf(container, '暂不能修复报告时限')).toBe('已完成')
   })
 })
 
