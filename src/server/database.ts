@@ -27,6 +27,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'owner_kind_created', keys: { 'owner.openid': 1, kind: 1, createdAt: -1 } },
       { name: 'assignee_state_updated', keys: { 'assignee.staffId': 1, state: 1, updatedAt: -1 } },
       { name: 'state_updated', keys: { state: 1, updatedAt: -1 } },
+      // 超时: the supervisor's list of breached open tickets (and a technician's own).
+      { name: 'late_state', keys: { lateSince: -1, state: 1 } },
+      { name: 'assignee_late', keys: { 'assignee.staffId': 1, lateSince: -1 } },
       // The morning digests: open tickets of a kind, and a day's register.
       { name: 'kind_state_created', keys: { kind: 1, state: 1, createdAt: -1 } },
       { name: 'created', keys: { createdAt: -1 } },

@@ -43,6 +43,8 @@ export interface TicketStore {
    * most `limit`. One indexed field: open tickets that need nothing are never read.
    */
   listDue(now: number, limit: number): Promise<Ticket[]>;
+  /** Tickets in these states with a clock that ran out, latest breach first; one assignee's if given. */
+  listLate(states: readonly TicketState[], limit: number, staffId?: string): Promise<Ticket[]>;
   /** Open tickets of a kind (for the morning digest), oldest first. */
   listOpenOfKind(kind: Ticket['kind'], limit: number): Promise<Ticket[]>;
   /** Tickets created in [from, to) (a day's register). */

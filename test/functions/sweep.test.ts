@@ -154,6 +154,36 @@ describe('reminders and escalation along the ladder', () => {
   });
 });
 
+describe('the supervisor sees every breach (已超时)', () => {
+  it('a breached ticket is listed for the supervisor and for its handler, not for other technicians', async () => {
+    const id = await submit('楼道灯不亮');
+    const { dueAt } = (await stored(id)).clocks.onSite!;
+    expect((await s.must(SUPERVISOR)('task.list', { tab: 'late' })).tasks.map((t) => t.id)).not.toContain(id);
+    await sweepAt(dueAt);
+    expect((await stored(id)).lateSince).toBe(dueAt);
+    expect((await s.must(SUPERVISOR)('task.list', { tab: 'late' })).tasks.map((t) => t.id)).toContain(id);
+    expect((await s.must(PLUMBER)('task.list', { tab: 'late' })).tasks.map((t) => t.id)).toContain(id);
+    expect((await s.must('demo-tech-zhao')('task.list', { tab: 'late' })).tasks.map((t) => t.id)).not.toContain(id);
+  });
+});
+
+describe('major complaints go straight to the manager', () => {
+  it('a 安全秩序 complaint that breaches tells 吴经理 at once, not 周主任', async () => {
+    const { ticket } = await s.must(OWNER)('complaint.submit', {
+      unitId: LIN_UNIT,
+      category: 'security',
+      description: '小区门禁损坏，陌生人随意进出',
+      replyBy: Date.now() + 4 * HOUR,
+    });
+    // Passed to 张管家 at once; the clock left running is the owner's reply time.
+    const { dueAt } = (await stored(ticket.id)).clocks.reply!;
+    await sweepAt(dueAt - MINUTE);
+    await sweepAt(dueAt);
+    expect(pushed('sla_escalation', MANAGER, ticket.id)).toHaveLength(1);
+    expect(pushed('sla_escalation', SUPERVISOR, ticket.id)).toHaveLength(0);
+  });
+});
+
 describe('nothing is dropped: failed pushes are retried by the sweep', () => {
   it('a push that failed at submit is sent again by the sweep at its retry time, once', async () => {
     s.stack.emulator.injectFault({ touser: PLUMBER, errcode: -1, errmsg: 'system busy', times: 1 });

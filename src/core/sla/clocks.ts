@@ -130,3 +130,14 @@ export const nextDueAt = (ticket: Pick<Ticket, 'clocks' | 'outbox'>, policy: Pol
   for (const message of ticket.outbox) instants.push(message.nextAttemptAt);
   return instants.length ? Math.min(...instants) : null;
 };
+
+/** Whether a ticket is a major incident: a complaint of a category the policy calls major. */
+export const isMajor = (t: Pick<Ticket, 'kind' | 'category'>, policy: Policy): boolean =>
+  t.kind === 'complaint' && policy.complaint.majorCategories.includes(t.category);
+
+/**
+ * Who escalation step k of a ticket tells: the ladder's rung, except that a major complaint goes
+ * straight to the manager at its breach (004 二).
+ */
+export const escalationRoles = (t: Pick<Ticket, 'kind' | 'category'>, step: number, policy: Policy): readonly ('supervisor' | 'manager')[] =>
+  step === 0 && isMajor(t, policy) ? policy.escalation.majorTo : (policy.escalation.ladder[step]?.to ?? []);

@@ -45,6 +45,8 @@ export interface ComplaintPolicy {
   callbackHours: number;
   /** Progress reported to the front desk every this many hours while open (004 二). */
   progressHours: number;
+  /** Complaint categories that are major incidents: escalated straight to the manager (004 二). */
+  majorCategories: readonly string[];
 }
 
 export interface CardPolicy {
@@ -72,6 +74,8 @@ export interface EscalationPolicy {
   /** The handler is reminded when this share of a clock's time has passed. */
   remindAtFraction: number;
   ladder: readonly EscalationStep[];
+  /** Who a major complaint's breach goes to at once, skipping the ladder's first rungs. */
+  majorTo: readonly ('supervisor' | 'manager')[];
 }
 
 export interface PushPolicy {
@@ -109,7 +113,7 @@ export const DEFAULT_POLICY: Policy = {
     reopenAtOrBelow: 2,
   },
   publicRepair: { smallMinutes: 60, mediumWorkingDays: 3, majorWorkingDays: 15, hardLimitWorkingDays: 30, cannotFixReportWorkingDays: 3 },
-  complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4 },
+  complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4, majorCategories: ['security'] },
   card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
   owner: { urgeIntervalMinutes: 30 },
   escalation: {
@@ -118,6 +122,7 @@ export const DEFAULT_POLICY: Policy = {
       { afterMinutes: 0, to: ['supervisor'] },
       { afterMinutes: 60, to: ['manager'] },
     ],
+    majorTo: ['manager'],
   },
   push: { retrySeconds: 60, maxAttempts: 5 },
 };

@@ -89,6 +89,7 @@ const blankTicket = (
     card: null,
     publicSize: null,
     deferral: null,
+    lateSince: null,
     lastUrgedAt: null,
     ownerCredits,
     history: [],

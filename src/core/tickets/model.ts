@@ -162,6 +162,8 @@ export interface Ticket {
   publicSize: PublicSize | null;
   /** 暂不能修复: why, and when it is expected to be fixed (public-area repairs). */
   deferral: { reason: string; expectedAt: number; at: number } | null;
+  /** When a clock of this ticket first ran out (set by the first escalation): the supervisor's list of breaches. */
+  lateSince: number | null;
   /** Last time the owner urged (催办); urging is throttled by policy. */
   lastUrgedAt: number | null;
   /** One-time subscription credits the owner granted for this ticket's updates, per template. */

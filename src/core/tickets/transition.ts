@@ -159,7 +159,7 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
     case 'remind':
       return { ...t, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, remindedAt: now } } };
     case 'escalate':
-      return { ...t, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, escalations: e.step + 1 } } };
+      return { ...t, lateSince: t.lateSince ?? now, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, escalations: e.step + 1 } } };
     case 'pause':
       return withClocks(t, (c) => pauseClock(c, now, e.reason));
     case 'resume':

@@ -52,6 +52,14 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         limit,
         'createdAt',
       ),
+    listLate: async (states, limit, staffId) =>
+      ((
+        await col
+          .where({ lateSince: _.neq(null), state: _.in([...states]), ...(staffId ? { 'assignee.staffId': staffId } : {}) })
+          .orderBy('lateSince', 'desc')
+          .limit(limit)
+          .get()
+      ).data ?? []) as Ticket[],
     listOpenOfKind: (kind, limit) => list({ kind, state: _.in([...OPEN_STATES]) }, limit, 'createdAt'),
     listCreatedBetween: (from, to, limit) => list({ createdAt: _.and(_.gte(from), _.lt(to)) }, limit, 'createdAt'),
     async findCardLoss(unitId, type, cardNo) {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors';
-import { TICKET_STATES, type TicketState } from '../../core/tickets/states';
+import { OPEN_STATES, TICKET_STATES, type TicketState } from '../../core/tickets/states';
 import type { Actor } from '../../core/tickets/actor';
 import type { Ticket } from '../../core/tickets/model';
 import { staffActor } from '../../core/routing/staff';
@@ -41,14 +41,18 @@ export const viewTicket = async (deps: Deps, openid: string, ticketId: string): 
  * A staff member's task list. Technicians see what is assigned to them; the desk roles see the
  * whole tab (issue-level scoping by zone comes with the staff workbench).
  */
-export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof TASK_TABS) => {
+export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof TASK_TABS | 'late') => {
   const member = await deps.staff.byOpenid(openid);
   if (!member || !member.active) throw new DomainError('AUTH.FORBIDDEN');
-  const states = TASK_TABS[tab];
+  const handler = member.role === 'technician' || member.role === 'team_lead';
+  // 超时: tickets with a clock that ran out (the sweep marks them), still open; the supervisor
+  // and the desk see every one, a technician their own.
   const tickets =
-    member.role === 'technician' || member.role === 'team_lead'
-      ? await deps.tickets.listByAssignee(member._id, states, LIST_LIMIT)
-      : await deps.tickets.listByStates(states, LIST_LIMIT);
+    tab === 'late'
+      ? await deps.tickets.listLate(OPEN_STATES, LIST_LIMIT, handler ? member._id : undefined)
+      : handler
+        ? await deps.tickets.listByAssignee(member._id, TASK_TABS[tab], LIST_LIMIT)
+        : await deps.tickets.listByStates(TASK_TABS[tab], LIST_LIMIT);
   const actor = staffActor(member);
   return { tickets: tickets.filter((t) => canView(actor, t)), member };
 };

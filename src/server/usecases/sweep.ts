@@ -1,4 +1,4 @@
-import { escalationAt, nextClockAction, nextDueAt } from '../../core/sla/clocks';
+import { escalationAt, escalationRoles, nextClockAction, nextDueAt } from '../../core/sla/clocks';
 import type { Policy } from '../../core/sla/policy';
 import { SYSTEM } from '../../core/tickets/actor';
 import type { StaffRef, TicketEvent } from '../../core/tickets/events';
@@ -34,21 +34,21 @@ export interface SweepOptions {
 }
 
 /** Who an escalation step tells: active staff of the step's roles, read once per sweep and only if needed. */
-type Ladder = (step: number) => Promise<StaffRef[]>;
+type Ladder = (ticket: Ticket, step: number) => Promise<StaffRef[]>;
 
 const ladderOf = (deps: Deps, policy: Policy, report: SweepReport): Ladder => {
   let members: Promise<StaffRef[]> | null = null;
   const all = () =>
     (members ??= (async () => {
-      const roles = [...new Set(policy.escalation.ladder.flatMap((s) => s.to))];
+      const roles = [...new Set([...policy.escalation.ladder.flatMap((s) => s.to), ...policy.escalation.majorTo])];
       const found = await deps.staff.byRoles(roles);
       report.docsRead += found.length;
       return found
         .map((m): StaffRef => ({ staffId: m._id, openid: m.openid, name: m.name, role: m.role }))
         .sort((a, b) => a.staffId.localeCompare(b.staffId));
     })());
-  return async (step) => {
-    const roles: readonly string[] = policy.escalation.ladder[step]?.to ?? [];
+  return async (ticket, step) => {
+    const roles: readonly string[] = escalationRoles(ticket, step, policy);
     return (await all()).filter((m) => roles.includes(m.role));
   };
 };
@@ -79,7 +79,7 @@ const planTicket = async (current: Ticket, now: number, policy: Policy, ladder: 
       const breachAt = escalationAt(clock, 0, policy);
       const step = action.action === 'escalate' ? action.step : breachAt !== null && breachAt <= now ? 0 : null;
       const event: TicketEvent =
-        step === null ? { type: 'remind', clock: name } : { type: 'escalate', clock: name, step, to: await ladder(step) };
+        step === null ? { type: 'remind', clock: name } : { type: 'escalate', clock: name, step, to: await ladder(current, step) };
       const r = transition(next, event, { actor: SYSTEM, now, policy });
       if (!r.ok) {
         // Not expected (the workflow allows clock steps in every open state): leave this clock.

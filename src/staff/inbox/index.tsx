@@ -14,17 +14,19 @@ import { call, RpcError } from '@/services/rpc'
 import { askSubscription } from '@/services/subscribe'
 import './index.css'
 
-type Tab = 'todo' | 'active' | 'done'
+type Tab = 'todo' | 'active' | 'late' | 'done'
 
 const TABS = [
   { value: 'todo', label: '待接单' },
   { value: 'active', label: '进行中' },
+  { value: 'late', label: '已超时' },
   { value: 'done', label: '已完成' },
 ] as const
 
 const EMPTY_TEXT: Record<Tab, string> = {
   todo: '暂无待接单的任务',
   active: '暂无进行中的任务',
+  late: '暂无超时的任务',
   done: '暂无已完成的任务',
 }
 

@@ -1,4 +1,4 @@
-import { isBreached, isRunning, nextClockAction, nextDueAt, pauseClock, remindAt, resumeClock, startClock, stopClock } from '@/core/sla/clocks';
+import { escalationRoles, isBreached, isRunning, nextClockAction, nextDueAt, pauseClock, remindAt, resumeClock, startClock, stopClock } from '@/core/sla/clocks';
 import type { Clock, OutboxMessage, Ticket } from '@/core/tickets/model';
 import { DEFAULT_POLICY, HOUR, MINUTE, T0, newTicket } from '../fixtures';
 
@@ -140,10 +140,20 @@ describe('nextClockAction', () => {
   });
 
   it('the reminder share and the ladder are policy data', () => {
-    const policy = { ...DEFAULT_POLICY, escalation: { remindAtFraction: 0.5, ladder: [{ afterMinutes: 5, to: ['manager'] as const }] } };
+    const policy = { ...DEFAULT_POLICY, escalation: { remindAtFraction: 0.5, ladder: [{ afterMinutes: 5, to: ['manager'] as const }], majorTo: ['manager'] as const } };
     const c = running(T0 + 10 * MINUTE);
     expect(nextClockAction(c, policy)).toEqual({ action: 'remind', at: T0 + 5 * MINUTE });
     expect(nextClockAction({ ...c, remindedAt: T0 }, policy)).toEqual({ action: 'escalate', step: 0, at: T0 + 15 * MINUTE });
     expect(nextClockAction({ ...c, remindedAt: T0, escalations: 1 }, policy)).toBeNull();
+  });
+});
+
+describe('escalationRoles: who each step tells', () => {
+  it('the ladder for every ticket, but a major complaint (安全秩序 by default) goes straight to the manager', () => {
+    expect(escalationRoles({ kind: 'repair', category: 'plumbing_electric' }, 0, DEFAULT_POLICY)).toEqual(['supervisor']);
+    expect(escalationRoles({ kind: 'complaint', category: 'noise' }, 0, DEFAULT_POLICY)).toEqual(['supervisor']);
+    expect(escalationRoles({ kind: 'complaint', category: 'security' }, 0, DEFAULT_POLICY)).toEqual(['manager']);
+    expect(escalationRoles({ kind: 'complaint', category: 'security' }, 1, DEFAULT_POLICY)).toEqual(['manager']);
+    expect(escalationRoles({ kind: 'repair', category: 'x' }, 2, DEFAULT_POLICY)).toEqual([]);
   });
 });

@@ -53,12 +53,14 @@ describe('escalation on breach (handler → supervisor → manager)', () => {
       expect.objectContaining({ template: 'sla_escalation', recipient: 'staff', staffId: supervisor.staffId, touser: supervisor.openid, page: `staff/task/index?id=${t._id}` }),
     ]);
     expect(first.ticket.history.at(-1)).toMatchObject({ event: 'escalate', note: '到场时限已超时，已告知周主任' });
+    expect(first.ticket.lateSince).toBe(T0 + 17 * MINUTE); // the breach, for the supervisor's list
     t = first.ticket;
     expect(clocksDue(t)).toBe(T0 + 16 * MINUTE + HOUR);
     // Two sweeps racing: the second identical step is refused.
     expect(bySystem(t, escalate(0, [supervisor]), T0 + 17 * MINUTE)).toEqual({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });
     const second = step(t, escalate(1, [manager]), system, T0 + 16 * MINUTE + HOUR);
     expect(second.effects.messages.map((m) => m.touser)).toEqual([manager.openid]);
+    expect(second.ticket.lateSince).toBe(T0 + 17 * MINUTE);
     expect(clocksDue(second.ticket)).toBeNull(); // nothing left on the ladder
     // The breach is visible to staff on the ticket.
     expect(toTicketView(second.ticket, frontDesk, T0 + 2 * HOUR, DEFAULT_POLICY).deadlines.find((d) => d.clock === 'onSite')).toMatchObject({ breached: true });

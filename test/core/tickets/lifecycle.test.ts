@@ -478,11 +478,12 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
       // 003 #17, 000 4.7: 60 minutes / 3 / 15 working days, never past 30; a report within 3.
       publicRepair: { smallMinutes: 60, mediumWorkingDays: 3, majorWorkingDays: 15, hardLimitWorkingDays: 30, cannotFixReportWorkingDays: 3 },
       // 003 #19: passed on within 5 minutes; 004 二: progress every 4 hours; 000 4.5.1: callback the same day.
-      complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4 },
+      // 004 二: major incidents (安全秩序) go to the manager.
+      complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4, majorCategories: ['security'] },
       // 003 #11: identity checked in 2 minutes, card opened 8 minutes later; reissue costs 50 yuan.
       card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
       owner: { urgeIntervalMinutes: 30 },
-      escalation: { remindAtFraction: 0.8, ladder: [{ afterMinutes: 0, to: ['supervisor'] }, { afterMinutes: 60, to: ['manager'] }] },
+      escalation: { remindAtFraction: 0.8, ladder: [{ afterMinutes: 0, to: ['supervisor'] }, { afterMinutes: 60, to: ['manager'] }], majorTo: ['manager'] },
       push: { retrySeconds: 60, maxAttempts: 5 },
     });
   });
