@@ -1,4 +1,4 @@
-import { ALL_OWNER_TEMPLATES, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -30,7 +30,12 @@ describe('one full repair lifecycle through the real SDK and the local function 
 
     const tech = s.must(PLUMBER);
     expect((await tech('task.accept', { ticketId: submitted.id })).ticket.state).toBe('accepted');
-    expect((await s.must(OWNER)('ticket.get', { ticketId: submitted.id })).ticket.assignee).toEqual({ name: '王师傅', phone: '13900000004' });
+    const seenByOwner = (await s.must(OWNER)('ticket.get', { ticketId: submitted.id })).ticket;
+    expect(seenByOwner.assignee).toEqual({ name: '王师傅', phone: '13900000004' });
+    // Why this person is recorded for the desk; the owner reads only who.
+    const dispatchNote = (t: { timeline: { event: string; note: string }[] }) => t.timeline.find((e) => e.event === 'dispatch')?.note;
+    expect(dispatchNote(seenByOwner)).toBe('派给 王师傅');
+    expect(dispatchNote((await s.must(FRONT_DESK)('ticket.get', { ticketId: submitted.id })).ticket)).toMatch(/^派给 王师傅（水电工在岗·负责A区·手上\d+单·可微信提醒·\d+人可选）$/);
     expect((await tech('task.arrive', { ticketId: submitted.id })).ticket.state).toBe('on_site');
     const returned = await tech('task.finish', { ticketId: submitted.id, note: '更换阀芯' });
     expect(returned.ticket.state).toBe('callback_pending');

@@ -1,4 +1,4 @@
-import type { Trade } from '../catalog/categories';
+import { TRADE_NAMES, type Trade } from '../catalog/categories';
 import type { TemplateKey } from '../notify/templates';
 import type { StaffRole, Team } from '../tickets/actor';
 import type { Ticket } from '../tickets/model';
@@ -21,6 +21,8 @@ export type RoutingReason = 'reachable' | 'in_app_only' | 'nobody_on_duty';
 
 export interface RoutingDecision {
   assignee: StaffMember | null;
+  /** Why this person, in the desk's words, recorded on the ticket with the dispatch. */
+  why: string[];
   /** reachable: push can be sent; in_app_only: on duty but no credit left; nobody_on_duty: none. */
   reason: RoutingReason;
   candidates: number;
@@ -45,7 +47,7 @@ export const route = (
       (!need.zoneRequired || m.zones.includes(need.zone)) &&
       isOnDuty(m, now, utcOffsetMinutes),
   );
-  if (candidates.length === 0) return { assignee: null, reason: 'nobody_on_duty', candidates: 0 };
+  if (candidates.length === 0) return { assignee: null, why: [], reason: 'nobody_on_duty', candidates: 0 };
   const score = (m: StaffMember) => [
     (m.credits[need.template] ?? 0) > 0 ? 0 : 1,
     m.zones.includes(need.zone) ? 0 : 1,
@@ -58,9 +60,17 @@ export const route = (
     return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
   });
   const best = ranked[0];
+  const reachable = (best.credits[need.template] ?? 0) > 0;
   return {
     assignee: best,
-    reason: (best.credits[need.template] ?? 0) > 0 ? 'reachable' : 'in_app_only',
+    why: [
+      need.trade ? `${TRADE_NAMES[need.trade]}在岗` : '在岗',
+      best.zones.includes(need.zone) ? `负责${need.zone}` : `跨片区（${need.zone}）`,
+      `手上${best.openTasks ?? 0}单`,
+      reachable ? '可微信提醒' : '提醒次数已用完，仅站内通知',
+      `${candidates.length}人可选`,
+    ],
+    reason: reachable ? 'reachable' : 'in_app_only',
     candidates: candidates.length,
   };
 };

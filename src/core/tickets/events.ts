@@ -6,7 +6,8 @@ export type StaffRef = Omit<Assignee, 'phone'>;
 
 /** Everything that can happen to a repair ticket. Data only; who did it travels separately. */
 export type TicketEvent =
-  | { type: 'dispatch'; assignee: Assignee }
+  /** `why`: the routing's reasons for this person ("why this person"), kept in the audit trail. */
+  | { type: 'dispatch'; assignee: Assignee; why?: readonly string[] }
   | { type: 'accept' }
   | { type: 'arrive' }
   | { type: 'quote'; items: QuoteItem[]; note: string }

@@ -189,7 +189,7 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
 const auditNote = (e: TicketEvent, policy: Policy): string => {
   switch (e.type) {
     case 'dispatch':
-      return `派给 ${e.assignee.name}`;
+      return `派给 ${e.assignee.name}${e.why?.length ? `（${e.why.join('·')}）` : ''}`;
     case 'quote':
       return e.note;
     case 'decline_quote':

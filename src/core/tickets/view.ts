@@ -145,8 +145,9 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
       eventLabel: eventLabel(t.kind, h.event),
       from: h.from,
       to: h.to,
-      // "派给 王师傅" names the handler: the owner reads that once the task is accepted.
-      note: h.event === 'dispatch' && !showHandler ? `已转交${HANDLER_NAMES[t.kind]}` : h.note,
+      // "派给 王师傅" names the handler: the owner reads that once the task is accepted, and never
+      // the routing's reasons after it (load, reachability: the desk's business).
+      note: h.event === 'dispatch' && !isStaff ? (showHandler ? h.note.replace(/（.*）$/, '') : `已转交${HANDLER_NAMES[t.kind]}`) : h.note,
     })),
     actions,
   };

@@ -27,7 +27,7 @@ export const routeNew = (ticket: Ticket, team: Parameters<typeof route>[1], now:
   const candidates = about ? team.filter((m) => m._id !== about) : team;
   const decision = route(needOf(ticket), candidates, now, policy.utcOffsetMinutes);
   if (!decision.assignee) return ticket;
-  const dispatched = transition(ticket, { type: 'dispatch', assignee: toAssignee(decision.assignee) }, { actor: SYSTEM, now, policy });
+  const dispatched = transition(ticket, { type: 'dispatch', assignee: toAssignee(decision.assignee), why: decision.why }, { actor: SYSTEM, now, policy });
   return dispatched.ok ? dispatched.ticket : ticket;
 };
 

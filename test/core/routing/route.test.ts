@@ -96,13 +96,13 @@ describe('route', () => {
       member('d-nightshift', { shifts: [NIGHT] }),
       member('e-ok', { credits: {} }),
     ];
-    expect(pick(staff)).toEqual({ assignee: staff[4], reason: 'in_app_only', candidates: 1 });
+    expect(pick(staff)).toMatchObject({ assignee: staff[4], reason: 'in_app_only', candidates: 1 });
   });
 
   it('nobody on duty: no assignee, reason nobody_on_duty', () => {
     const staff = [member('a', { shifts: [DAY] }), member('b', { active: false })];
-    expect(pick(staff, {}, SAT(10))).toEqual({ assignee: null, reason: 'nobody_on_duty', candidates: 0 });
-    expect(pick([])).toEqual({ assignee: null, reason: 'nobody_on_duty', candidates: 0 });
+    expect(pick(staff, {}, SAT(10))).toEqual({ assignee: null, why: [], reason: 'nobody_on_duty', candidates: 0 });
+    expect(pick([])).toEqual({ assignee: null, why: [], reason: 'nobody_on_duty', candidates: 0 });
   });
 
   it('the night shift is routed to during the night', () => {
@@ -196,5 +196,16 @@ describe('who does each kind of work (needOf)', () => {
       member('desk', { role: 'front_desk', team: 'customer_service', trades: [], zones: ['A区'] }),
     ];
     expect(route(needOf(ticket('card')), people, MON(10), OFFSET).assignee?._id).toBe('desk');
+  });
+});
+
+describe('why this person', () => {
+  it('the decision says why, in the desk’s words: trade on duty, zone, load, reachability, choice', () => {
+    const decision = pick([member('a', { zones: ['north'], openTasks: 2 }), member('b', { zones: ['south'], credits: {} })]);
+    expect(decision.assignee?._id).toBe('a');
+    expect(decision.why).toEqual(['水电工在岗', '负责north', '手上2单', '可微信提醒', '2人可选']);
+    const lone = pick([member('c', { zones: ['south'], credits: {} })]);
+    expect(lone.why).toEqual(['水电工在岗', '跨片区（north）', '手上0单', '提醒次数已用完，仅站内通知', '1人可选']);
+    expect(pick([]).why).toEqual([]);
   });
 });
