@@ -22,9 +22,9 @@ const reportTimer = (name: string, trigger: { name: string }, result: unknown, e
   if (error) return console.error(`[${at}] ${name}/${trigger.name} failed:`, error);
   const reply = result as { ok: boolean; data?: Record<string, number>; code?: string } | null;
   if (!reply?.ok) return console.error(`[${at}] ${name}/${trigger.name} answered ${reply?.code ?? 'nothing'}`);
-  const { reminded = 0, escalated = 0, retried = 0, failed = 0 } = reply.data ?? {};
-  if (reminded + escalated + retried + failed > 0) {
-    console.log(`[${at}] ${name}: ${reminded} reminded, ${escalated} escalated, ${retried} retried, ${failed} failed`);
+  const { routed = 0, reminded = 0, escalated = 0, retried = 0, failed = 0 } = reply.data ?? {};
+  if (routed + reminded + escalated + retried + failed > 0) {
+    console.log(`[${at}] ${name}: ${routed} routed, ${reminded} reminded, ${escalated} escalated, ${retried} retried, ${failed} failed`);
   }
 };
 

@@ -60,7 +60,7 @@ const backdate = async (id: string, ms: number) => {
   await s.db.collection('tickets').doc(id).update({ clocks: s.db.command.set(clocks), nextDueAt: t.nextDueAt === null ? null : t.nextDueAt - ms });
 };
 
-const NOTHING = { looked: 0, reminded: 0, escalated: 0, retried: 0, failed: 0 };
+const NOTHING = { looked: 0, routed: 0, reminded: 0, escalated: 0, retried: 0, failed: 0 };
 
 describe('reminders and escalation along the ladder', () => {
   it('reminds the handler once at 80% of the on-site clock, before the deadline', async () => {
@@ -151,6 +151,34 @@ describe('reminders and escalation along the ladder', () => {
     const t = await stored(id);
     expect(entries(t, 'escalate')).toHaveLength(1);
     expect(t.outbox).toEqual([]);
+  });
+});
+
+describe('a ticket nobody could take is routed when someone can', () => {
+  it('submitted with every plumber off duty; one comes back: the next sweep dispatches it, and it is pushed', async () => {
+    await s.db.collection('staff').doc('s-tech-wang').update({ active: false });
+    const id = await submit('热水器不出热水');
+    expect((await stored(id)).state).toBe('submitted');
+    await s.db.collection('staff').doc('s-tech-wang').update({ active: true });
+    const { startedAt } = (await stored(id)).clocks.dispatch!;
+    const report = await sweepAt(startedAt + 96_000);
+    expect(report).toMatchObject({ routed: 1, reminded: 0 });
+    const t = await stored(id);
+    expect(t).toMatchObject({ state: 'dispatched', assignee: { name: '王师傅' } });
+    expect(t.clocks.dispatch!.stoppedAt).toBe(startedAt + 96_000);
+    expect(pushed('task_assigned', PLUMBER, id)).toHaveLength(1);
+    const staff = (await s.db.collection('staff').doc('s-tech-wang').get()).data[0] as { openTasks: number };
+    expect(staff.openTasks).toBeGreaterThanOrEqual(1);
+  });
+
+  it('still nobody: the dispatch clock reminds, then the supervisor is told at its deadline', async () => {
+    await s.db.collection('staff').where({ team: 'engineering' }).update({ active: false });
+    const id = await submit('阳台漏水');
+    const { dueAt } = (await stored(id)).clocks.dispatch!;
+    expect(await sweepAt(dueAt - 1000)).toMatchObject({ routed: 0, reminded: 1 });
+    expect(await sweepAt(dueAt)).toMatchObject({ routed: 0, escalated: 1 });
+    expect(pushed('sla_escalation', SUPERVISOR, id)).toHaveLength(1);
+    expect((await stored(id)).state).toBe('submitted');
   });
 });
 
@@ -257,7 +285,7 @@ describe('what the sweep reads', () => {
     s.stack.emulator.resetStats();
 
     const reply = await timer();
-    expect(reply).toEqual({ ok: true, data: { looked: 2, reminded: 2, escalated: 0, retried: 0, docsRead: 2, failed: 0 } });
+    expect(reply).toEqual({ ok: true, data: { looked: 2, routed: 0, reminded: 2, escalated: 0, retried: 0, docsRead: 2, failed: 0 } });
     const stats = s.stack.emulator.stats();
     expect(stats.byCollection.tickets.docsRead).toBe(2);
     expect(stats.byCollection.staff?.docsRead ?? 0).toBe(0); // nobody to escalate to: the ladder is not read
@@ -330,6 +358,6 @@ describe('the timer entry', () => {
 
   it('runs only for a timer event', async () => {
     expect(await timer(undefined, { action: 'ticket.list' })).toMatchObject({ ok: false, code: 'INPUT.INVALID' });
-    expect(await timer()).toEqual({ ok: true, data: { looked: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 } });
+    expect(await timer()).toEqual({ ok: true, data: { looked: 0, routed: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 } });
   });
 });

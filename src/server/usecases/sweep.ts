@@ -4,7 +4,11 @@ import { SYSTEM } from '../../core/tickets/actor';
 import type { StaffRef, TicketEvent } from '../../core/tickets/events';
 import type { ClockName, Ticket } from '../../core/tickets/model';
 import { transition } from '../../core/tickets/transition';
+import type { StaffMember } from '../../core/routing/staff';
+import type { Team } from '../../core/tickets/actor';
+import { workloadDelta } from '../../core/tickets/workload';
 import type { Deps } from '../ports';
+import { routeNew } from './submit';
 import { deliver } from './deliver';
 
 /** Tickets one sweep looks at, at most: the rest are still due and come first next minute. */
@@ -17,6 +21,8 @@ const ATTEMPTS = 3;
 export interface SweepReport {
   /** Due tickets read by the one indexed query. */
   looked: number;
+  /** Tickets nobody could take at submit, given to someone who can now. */
+  routed: number;
   /** Reminders before a deadline saved (and queued to the handler). */
   reminded: number;
   /** Escalation steps saved (breaches recorded and queued to the ladder's people). */
@@ -53,6 +59,24 @@ const ladderOf = (deps: Deps, policy: Policy, report: SweepReport): Ladder => {
   };
 };
 
+/** The members of a team, read once per sweep and only for tickets still waiting to be routed. */
+type Teams = (team: Team) => Promise<StaffMember[]>;
+
+const teamsOf = (deps: Deps, report: SweepReport): Teams => {
+  const read = new Map<Team, Promise<StaffMember[]>>();
+  return (team) => {
+    let members = read.get(team);
+    if (!members) {
+      members = deps.staff.team(team).then((found) => {
+        report.docsRead += found.length;
+        return found;
+      });
+      read.set(team, members);
+    }
+    return members;
+  };
+};
+
 interface Plan {
   next: Ticket;
   events: TicketEvent[];
@@ -67,9 +91,18 @@ interface Plan {
  * outbox messages due for a retry are claimed. A sweep that comes late (the deadline already
  * passed) does not send a "due soon" reminder: it records the breach.
  */
-const planTicket = async (current: Ticket, now: number, policy: Policy, ladder: Ladder): Promise<Plan> => {
+const planTicket = async (current: Ticket, now: number, policy: Policy, ladder: Ladder, teams: Teams): Promise<Plan> => {
   let next = current;
   const events: TicketEvent[] = [];
+  // Nobody could take it at submit: someone may have come on duty since. Routed now, its dispatch
+  // clock stops; otherwise that clock's reminder and escalation below tell the ladder.
+  if (current.state === 'submitted') {
+    const routed = routeNew(current, await teams(current.team), now, policy);
+    if (routed !== current) {
+      next = routed;
+      events.push({ type: 'dispatch', assignee: routed.assignee! });
+    }
+  }
   for (const name of Object.keys(current.clocks) as ClockName[]) {
     // A clock has at most a reminder and one step per rung of the ladder.
     for (let i = 0; i <= policy.escalation.ladder.length; i++) {
@@ -103,14 +136,17 @@ const planTicket = async (current: Ticket, now: number, policy: Policy, ladder: 
   return { next, events, queued, claimed };
 };
 
-const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: number, ladder: Ladder, report: SweepReport) => {
+const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: number, ladder: Ladder, teams: Teams, report: SweepReport) => {
   let current = listed;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const plan = await planTicket(current, now, policy, ladder);
+    const plan = await planTicket(current, now, policy, ladder, teams);
     let saved: boolean;
     if (plan.events.length) {
       // A state change like any other: versioned, so of two sweeps only one records the step.
       saved = await deps.tickets.replace(plan.next, current.version);
+      if (saved && plan.next.assignee?.staffId !== current.assignee?.staffId) {
+        await deps.staff.adjustWorkloads(workloadDelta(current, plan.next));
+      }
     } else if (plan.claimed.length) {
       saved = await deps.tickets.reschedule(plan.next, current, plan.claimed);
     } else {
@@ -124,7 +160,8 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
     if (saved) {
       for (const e of plan.events) {
         if (e.type === 'remind') report.reminded += 1;
-        else report.escalated += 1;
+        else if (e.type === 'escalate') report.escalated += 1;
+        else report.routed += 1;
       }
       report.retried += plan.claimed.length;
       const send = new Set([...plan.queued, ...plan.claimed]);
@@ -149,17 +186,18 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
  */
 export const sweep = async (deps: Deps, policy: Policy, { limit = SWEEP_LIMIT }: SweepOptions = {}): Promise<SweepReport> => {
   const now = deps.now();
-  const report: SweepReport = { looked: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 };
+  const report: SweepReport = { looked: 0, routed: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 };
   const due = await deps.tickets.listDue(now, limit);
   report.looked = due.length;
   report.docsRead += due.length;
   const ladder = ladderOf(deps, policy, report);
+  const teams = teamsOf(deps, report);
   let next = 0;
   const worker = async () => {
     while (next < due.length) {
       const ticket = due[next++];
       try {
-        await sweepTicket(deps, policy, ticket, now, ladder, report);
+        await sweepTicket(deps, policy, ticket, now, ladder, teams, report);
       } catch (e) {
         report.failed += 1;
         console.error(`[sweep] ticket ${ticket._id}:`, e);
