@@ -107,6 +107,7 @@ export const ACTIONS = {
     output: z.object({ tasks: z.array(ticketSummarySchema), credits: z.record(z.string(), z.number()) }),
   },
   'task.accept': { input: ticketIdInput, output: ticketOut },
+  'task.decline': { input: ticketIdInput.extend({ reason: textField('拒单原因', 60, 1) }), output: ticketOut },
   'task.arrive': { input: ticketIdInput, output: ticketOut },
   'task.start': { input: ticketIdInput, output: ticketOut },
   'task.quote': {

@@ -89,6 +89,7 @@ const blankTicket = (
     card: null,
     publicSize: null,
     deferral: null,
+    declinedBy: [],
     lateSince: null,
     lastUrgedAt: null,
     ownerCredits,

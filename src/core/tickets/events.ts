@@ -9,6 +9,8 @@ export type TicketEvent =
   /** `why`: the routing's reasons for this person ("why this person"), kept in the audit trail. */
   | { type: 'dispatch'; assignee: Assignee; why?: readonly string[] }
   | { type: 'accept' }
+  /** 拒单: the assignee cannot take it (reason given); it is routed to someone else. */
+  | { type: 'decline'; reason: string }
   | { type: 'arrive' }
   | { type: 'quote'; items: QuoteItem[]; note: string }
   | { type: 'confirm_quote' }
@@ -34,6 +36,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   submit: '提交报修',
   dispatch: '派单',
   accept: '接单',
+  decline: '拒单',
   arrive: '到场',
   quote: '报价',
   confirm_quote: '确认报价',

@@ -162,6 +162,8 @@ export interface Ticket {
   publicSize: PublicSize | null;
   /** 暂不能修复: why, and when it is expected to be fixed (public-area repairs). */
   deferral: { reason: string; expectedAt: number; at: number } | null;
+  /** Staff who declined this ticket (拒单): never routed to them again. */
+  declinedBy: string[];
   /** When a clock of this ticket first ran out (set by the first escalation): the supervisor's list of breaches. */
   lateSince: number | null;
   /** Last time the owner urged (催办); urging is throttled by policy. */

@@ -37,6 +37,8 @@ const DESK_ROLES = new Set(['front_desk', 'housekeeper', 'supervisor', 'manager'
  * housekeeper of the zone for complaints, the front desk for IC cards.
  */
 const isTeammate = (actor: Extract<Actor, { kind: 'staff' }>, t: Ticket): boolean => {
+  // Who declined it does not take it back behind the next person's back.
+  if (t.declinedBy?.includes(actor.staffId)) return false;
   switch (t.kind) {
     case 'repair':
       return (
@@ -86,6 +88,7 @@ const invalidEvent = (e: TicketEvent): boolean => {
   if (e.type === 'rate') return score(e.handling) || score(e.staff);
   if (e.type === 'defer') return !e.reason.trim() || !Number.isFinite(e.expectedAt);
   if (e.type === 'progress') return !e.note.trim();
+  if (e.type === 'decline') return !e.reason.trim();
   if (e.type === 'quote')
     return e.items.length === 0 || e.items.some((i) => !Number.isInteger(i.priceFen) || i.priceFen < 0 || !(i.quantity > 0));
   return false;
@@ -127,6 +130,13 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
   switch (e.type) {
     case 'dispatch':
       return { ...t, assignee: e.assignee };
+    case 'decline': {
+      // The dispatch clock runs on from the request; the on-site clock was this person's.
+      const { stoppedAt: _stopped, ...dispatchClock } = t.clocks.dispatch ?? { startedAt: now, dueAt: now };
+      const clocks = { ...t.clocks, dispatch: dispatchClock };
+      delete clocks.onSite;
+      return { ...t, assignee: null, clocks, declinedBy: [...(t.declinedBy ?? []), ...(t.assignee ? [t.assignee.staffId] : [])] };
+    }
     case 'accept':
       // A teammate taking an unaccepted task becomes its assignee.
       return actor.kind === 'staff' && actor.staffId !== t.assignee?.staffId
@@ -194,6 +204,7 @@ const auditNote = (e: TicketEvent, policy: Policy): string => {
       return e.note;
     case 'decline_quote':
     case 'cancel':
+    case 'decline':
       return e.reason;
     case 'finish':
       return e.note;
@@ -312,7 +323,7 @@ export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionCo
   const changed = applyData(ticket, event, ctx.actor, ctx.now, to, ctx.policy);
   const reopenNote = to === 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
   const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event, ctx.policy) + reopenNote, ctx, {
-    stay: rule.to === undefined,
+    stay: rule.to === undefined || rule.skipEntry === true,
     notify: [...(rule.notify ?? []), ...clockNotices(event)],
   });
   return { ok: true, ...result };

@@ -23,6 +23,8 @@ export interface TransitionRule {
   notify?: readonly Notification[];
   /** Only when this holds for the ticket (e.g. resume: some clock is paused). */
   when?: (ticket: Ticket) => boolean;
+  /** The target state's entry effects do not run (a decline goes back to 待派单 without a new clock). */
+  skipEntry?: boolean;
 }
 
 export type Notification =
@@ -47,6 +49,11 @@ const ratingOutcome = (_t: Ticket, e: TicketEvent, policy: Policy): TicketState 
 
 const cancel: TransitionRule = { to: 'cancelled', by: ['owner', 'desk'] };
 const refer: TransitionRule = { to: 'referred', by: ['assignee', 'desk'] };
+/**
+ * 拒单: back to 待派单 for someone else. The dispatch clock started at submit runs on (the
+ * standard counts from the owner's request, not from each attempt).
+ */
+const decline: TransitionRule = { to: 'submitted', by: ['assignee'], skipEntry: true };
 /** 催办: the owner presses; the handler is told; throttled by policy (see transition). */
 const urge: TransitionRule = { by: ['owner'], notify: [{ template: 'task_urged', to: 'assignee' }] };
 
@@ -59,6 +66,7 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   },
   dispatched: {
     accept: { to: 'accepted', by: ['assignee', 'teammate'] },
+    decline,
     dispatch: { to: 'dispatched', by: ['desk'] },
     cancel,
     urge,
@@ -138,7 +146,7 @@ const NEVER: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
 export const COMPLAINT_TRANSITIONS: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
   ...NEVER,
   submitted: { dispatch: { to: 'dispatched', by: ['system', 'desk'], stop: ['dispatch'] }, cancel, urge },
-  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'] }, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
+  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'] }, decline, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
   accepted: {
     finish: { to: 'returned', by: ['assignee'], stop: ['reply', 'progress'] },
     // 进展汇报 (004 二: every 4 hours to the front desk): restarts the progress clock.
@@ -170,7 +178,7 @@ export const CARD_TRANSITIONS: Record<TicketState, Partial<Record<EventType, Tra
   ...NEVER,
   // Routing is instant; the first clock measures the identity check, so dispatch stops nothing.
   submitted: { dispatch: { to: 'dispatched', by: ['system', 'desk'] }, cancel, urge },
-  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'], stop: ['dispatch'] }, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
+  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'], stop: ['dispatch'] }, decline, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
   accepted: { finish: { to: 'returned', by: ['assignee'], stop: ['issue'] }, cancel: { to: 'cancelled', by: ['desk'] }, urge },
   returned: callbackRules,
   callback_pending: { rate: callbackRules.rate },

@@ -4,11 +4,13 @@ import { toSummary } from '../../core/tickets/view';
 import type { Call, Handlers } from '../function';
 import { staffTasks } from '../usecases/queries';
 import { stepTicket, type Step } from '../usecases/step-ticket';
+import { declineTicket } from '../usecases/urge';
 import { asView } from './view';
 
 type TaskAction =
   | 'task.list'
   | 'task.accept'
+  | 'task.decline'
   | 'task.arrive'
   | 'task.start'
   | 'task.quote'
@@ -39,6 +41,7 @@ export const taskHandlers: Handlers<TaskAction> = {
     return { tasks: tickets.map((t) => toSummary(t, true)), credits: member.credits as Record<string, number> };
   },
   'task.accept': (input, call) => step(input.ticketId, [{ event: { type: 'accept' } }], call),
+  'task.decline': (input, call) => declineTicket(call.deps, call.policy, call.openid, input.ticketId, input.reason).then(asView(call)),
   'task.arrive': (input, call) => step(input.ticketId, [{ event: { type: 'arrive' } }], call),
   'task.start': (input, call) => step(input.ticketId, [{ event: { type: 'start' } }], call),
   'task.quote': (input, call) => step(input.ticketId, [{ event: { type: 'quote', items: input.items, note: input.note } }], call),

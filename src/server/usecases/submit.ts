@@ -22,9 +22,9 @@ export interface SubmitContext {
  * the team read by the caller). A ticket nobody can take stays `submitted`, its clock running.
  */
 export const routeNew = (ticket: Ticket, team: Parameters<typeof route>[1], now: number, policy: Policy): Ticket => {
-  // A complaint about someone never lands in their own hands.
-  const about = ticket.complaint?.aboutStaffId;
-  const candidates = about ? team.filter((m) => m._id !== about) : team;
+  // A complaint about someone never lands in their own hands; nor a task with who declined it.
+  const excluded = new Set([...(ticket.declinedBy ?? []), ...(ticket.complaint?.aboutStaffId ? [ticket.complaint.aboutStaffId] : [])]);
+  const candidates = excluded.size ? team.filter((m) => !excluded.has(m._id)) : team;
   const decision = route(needOf(ticket), candidates, now, policy.utcOffsetMinutes);
   if (!decision.assignee) return ticket;
   const dispatched = transition(ticket, { type: 'dispatch', assignee: toAssignee(decision.assignee), why: decision.why }, { actor: SYSTEM, now, policy });

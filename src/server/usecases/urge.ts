@@ -1,4 +1,6 @@
 import type { Policy } from '../../core/sla/policy';
+import type { Actor } from '../../core/tickets/actor';
+import type { Ticket } from '../../core/tickets/model';
 import type { Deps } from '../ports';
 import { afterSave } from './after-save';
 import { routeNew } from './submit';
@@ -8,14 +10,21 @@ import { stepTicket } from './step-ticket';
  * 催办: recorded on the ticket and pushed to its handler. A ticket nobody has yet is routed again
  * right away (someone may have come on duty since), so the urge reaches a person who can act.
  */
-export const urgeTicket = async (deps: Deps, policy: Policy, openid: string, ticketId: string) => {
-  const urged = await stepTicket(deps, policy, openid, ticketId, [{ event: { type: 'urge' } }]);
-  if (urged.ticket.state !== 'submitted') return urged;
-  const members = await deps.staff.team(urged.ticket.team);
-  const routed = routeNew(urged.ticket, members, deps.now(), policy);
-  if (routed === urged.ticket) return urged;
-  // Lost to a concurrent step: that writer's result stands, the urge itself is saved.
-  if (!(await deps.tickets.replace(routed, urged.ticket.version))) return urged;
-  return { ticket: await afterSave(deps, urged.ticket, routed, policy), actor: urged.actor };
+export const urgeTicket = async (deps: Deps, policy: Policy, openid: string, ticketId: string) =>
+  routeIfWaiting(deps, policy, await stepTicket(deps, policy, openid, ticketId, [{ event: { type: 'urge' } }]));
+
+/** 拒单: back to 待派单 with the reason, and at once to the next person who can take it. */
+export const declineTicket = async (deps: Deps, policy: Policy, openid: string, ticketId: string, reason: string) =>
+  routeIfWaiting(deps, policy, await stepTicket(deps, policy, openid, ticketId, [{ event: { type: 'decline', reason } }]));
+
+/** A step that left the ticket waiting for someone: route it now if anyone can take it. */
+const routeIfWaiting = async (deps: Deps, policy: Policy, stepped: { ticket: Ticket; actor: Actor }) => {
+  if (stepped.ticket.state !== 'submitted') return stepped;
+  const members = await deps.staff.team(stepped.ticket.team);
+  const routed = routeNew(stepped.ticket, members, deps.now(), policy);
+  if (routed === stepped.ticket) return stepped;
+  // Lost to a concurrent step: that writer's result stands, the step itself is saved.
+  if (!(await deps.tickets.replace(routed, stepped.ticket.version))) return stepped;
+  return { ticket: await afterSave(deps, stepped.ticket, routed, policy), actor: stepped.actor };
 };
 

@@ -27,7 +27,7 @@ import { pendingUrge } from './urged'
 import './index.css'
 
 /** Steps that need more than a tap open a form in place of the buttons. */
-type Panel = 'quote' | 'finish' | 'refer'
+type Panel = 'quote' | 'finish' | 'refer' | 'decline'
 
 type TapAction = 'task.accept' | 'task.arrive' | 'task.start'
 
@@ -42,6 +42,7 @@ const allSteps = (words: StaffKindWords): Step[] => [
   { event: 'quote', panel: 'quote', text: '报价', className: 'task-quote' },
   { event: 'finish', panel: 'finish', text: words.finish, className: 'task-finish' },
   { event: 'refer', panel: 'refer', text: '转介外部服务', className: 'task-refer' },
+  { event: 'decline', panel: 'decline', text: '拒单', className: 'task-decline' },
 ]
 
 /** Whether the repair's category is charged (有偿服务): the owner agrees to a price before work starts. */
@@ -95,9 +96,9 @@ export default function StaffTaskPage() {
 
   const words = STAFF_KIND_WORDS[ticket.kind]
   const steps = offeredSteps(ticket, words)
-  const primary = steps.find((s) => s.event !== 'refer')
+  const primary = steps.find((s) => s.event !== 'refer' && s.event !== 'decline')
   const openPanel = panel && steps.some((s) => 'panel' in s && s.panel === panel) ? panel : null
-  const panelTitles: Record<Panel, string> = { quote: '填写报价', finish: words.finish, refer: '转介外部服务' }
+  const panelTitles: Record<Panel, string> = { quote: '填写报价', finish: words.finish, refer: '转介外部服务', decline: '拒单' }
   const close = () => setPanel(null)
   const done = (ok: boolean) => {
     if (ok) setPanel(null)
@@ -165,6 +166,18 @@ export default function StaffTaskPage() {
               onSubmit={async (note) => done(await runStep('task.finish', { ticketId: ticket.id, note }))}
             />
           )}
+          {openPanel === 'decline' && (
+            <NoteForm
+              label='拒单原因'
+              placeholder='如：手上有急修，无法按时到场。任务将立即转给其他同事'
+              maxLength={60}
+              submitText='确认拒单'
+              requiredMessage='请填写拒单原因'
+              busy={busy === 'task.decline'}
+              onClose={close}
+              onSubmit={async (reason) => done(await runStep('task.decline', { ticketId: ticket.id, reason }))}
+            />
+          )}
           {openPanel === 'refer' && (
             <ReferForm
               busy={busy === 'task.refer'}
@@ -179,7 +192,7 @@ export default function StaffTaskPage() {
                   key={s.event}
                   block
                   size='large'
-                  kind={s === primary ? 'primary' : s.event === 'refer' ? 'plain' : 'secondary'}
+                  kind={s === primary ? 'primary' : s.event === 'refer' || s.event === 'decline' ? 'plain' : 'secondary'}
                   loading={'action' in s && busy === s.action}
                   className={`staff-task__button ${s.className}`}
                   onClick={() => ('action' in s ? void runStep(s.action, { ticketId: ticket.id }) : setPanel(s.panel))}

@@ -8,7 +8,7 @@ import type { Ticket } from '@/core/tickets/model';
 import { nextDueAt } from '@/core/sla/clocks';
 import { transition } from '@/core/tickets/transition';
 import { toTicketView } from '@/core/tickets/view';
-import { DEFAULT_POLICY, HOUR, MINUTE, T0, frontDesk, owner, step, system, technician, ticketIn } from '../fixtures';
+import { DEFAULT_POLICY, HOUR, MINUTE, T0, ev, frontDesk, owner, step, system, teammate, technician, ticketIn } from '../fixtures';
 
 const supervisor: StaffRef = { staffId: 's-super-zhou', openid: 'o-super-zhou', name: '周主任', role: 'supervisor' };
 const manager: StaffRef = { staffId: 's-manager-wu', openid: 'o-manager-wu', name: '吴经理', role: 'manager' };
@@ -103,5 +103,28 @@ describe('pause and resume while waiting for the owner', () => {
 
   it('resume needs a paused clock', () => {
     expect(transition(ticketIn('accepted'), { type: 'resume' }, { actor: technician, now: T0, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });
+  });
+});
+
+describe('decline (拒单)', () => {
+  it('back to 待派单 without the decliner; the dispatch clock runs on from the request', () => {
+    const t = dispatched(); // submitted at T0, dispatched at T0+1 min
+    const r = step(t, { type: 'decline', reason: '手上有急修' }, technician, T0 + 3 * MINUTE);
+    expect(r.ticket).toMatchObject({ state: 'submitted', assignee: null, declinedBy: [technician.staffId] });
+    expect(r.ticket.clocks.dispatch).toEqual({ startedAt: T0, dueAt: T0 + 2 * MINUTE });
+    expect(r.ticket.clocks.onSite).toBeUndefined();
+    expect(r.ticket.history.at(-1)).toMatchObject({ event: 'decline', from: 'dispatched', to: 'submitted', note: '手上有急修' });
+    // Dispatched to a teammate, the decliner may not take it back.
+    const next = step(r.ticket, ev.dispatch(teammate), system, T0 + 4 * MINUTE).ticket;
+    expect(transition(next, ev.accept(), { actor: technician, now: T0 + 5 * MINUTE, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(transition(next, ev.accept(), { actor: teammate, now: T0 + 5 * MINUTE, policy: DEFAULT_POLICY }).ok).toBe(true);
+    // Already past its 2 minutes: due for the sweep at once (which records the breach).
+    expect(clocksDue(r.ticket)).toBeLessThan(T0 + 3 * MINUTE);
+  });
+
+  it('needs a reason, and only the assignee declines', () => {
+    expect(transition(dispatched(), { type: 'decline', reason: ' ' }, { actor: technician, now: T0, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'INPUT.INVALID' });
+    expect(transition(dispatched(), { type: 'decline', reason: 'x' }, { actor: frontDesk, now: T0, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(transition(ticketIn('accepted'), { type: 'decline', reason: 'x' }, { actor: technician, now: T0, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });
   });
 });

@@ -39,6 +39,8 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   },
   dispatched: {
     accept: { to: 'accepted', by: ['assignee', 'teammate'] },
+    // 拒单: back to 待派单 for someone else.
+    decline: { to: 'submitted', by: ['assignee'] },
     dispatch: { to: 'dispatched', by: ['desk'] },
     cancel: { to: 'cancelled', by: ['owner', 'desk'] },
     // 催办: the owner urges; the state stays.
@@ -89,6 +91,7 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
 const EVENTS: Record<EventType, TicketEvent> = {
   dispatch: ev.dispatch(technician),
   accept: ev.accept(),
+  decline: { type: 'decline', reason: '工具不在身边' },
   arrive: ev.arrive(),
   quote: ev.quote(),
   confirm_quote: ev.confirmQuote(),
@@ -223,6 +226,7 @@ describe('repair workflow under random event sequences (property)', () => {
     fc.string({ maxLength: 10 }).map((r) => ev.cancel(r)),
     fc.string({ maxLength: 10 }).map((c) => ev.refer(c)),
     fc.constant<TicketEvent>({ type: 'urge' }),
+    fc.constant<TicketEvent>({ type: 'decline', reason: '另有急修' }),
     fc.constantFrom<TicketEvent>(
       { type: 'remind', clock: 'onSite' },
       { type: 'escalate', clock: 'onSite', step: 0, to: [] },

@@ -35,6 +35,7 @@ const STEP_TEXTS: Record<string, string> = {
   quote: '报价',
   finish: '完工返单',
   refer: '转介外部服务',
+  decline: '拒单',
 }
 const shownSteps = () => Object.values(STEP_TEXTS).filter((t) => screen.queryByText(t, { selector: '.app-button__text' }))
 const stepsFor = (actions: string[]) => Object.entries(STEP_TEXTS).filter(([event]) => actions.includes(event)).map(([, text]) => text)
@@ -72,7 +73,7 @@ describe('staff task page on the local stack', () => {
   const shownState = (container: HTMLElement) => container.querySelector('.ticket-state')?.textContent
 
   it.each<[Stage, string[]]>([
-    ['dispatched', ['接单']],
+    ['dispatched', ['接单', '拒单']],
     ['accepted', ['到场签到', '转介外部服务']],
     ['on_site', ['开始维修', '报价', '完工返单', '转介外部服务']],
     ['in_progress', ['完工返单', '转介外部服务']],
@@ -106,6 +107,22 @@ describe('staff task page on the local stack', () => {
     expect(after.state).toBe('accepted')
     expect(after.assignee?.name).toBe('王师傅')
     expect(after.timeline.at(-1)).toMatchObject({ event: 'accept', actorName: '王师傅' })
+  })
+
+  it('declines (拒单) with a reason: the task leaves his hands (no other plumber: it waits for dispatch)', async () => {
+    const t = await ticketAt(s, 'dispatched')
+    setRouterParams({ id: t.id })
+    const { container } = render(<StaffTaskPage />)
+    await screen.findByText('拒单', { selector: '.app-button__text' })
+    fireEvent.click(screen.getByText('拒单'))
+    // A reason is required, next to the field.
+    fireEvent.click(screen.getByText('确认拒单'))
+    await screen.findByText('请填写拒单原因')
+    typeInto($(container, '.note-form .field-textarea__input'), '手上有急修，无法按时到场')
+    fireEvent.click(screen.getByText('确认拒单'))
+    await waitFor(async () => expect((await serverTicket(t.id)).state).toBe('submitted'))
+    const after = await serverTicket(t.id)
+    expect(after.timeline.at(-1)).toMatchObject({ event: 'decline', note: '手上有急修，无法按时到场', actorName: '王师傅' })
   })
 
   it('says the task was already taken when it was accepted elsewhere, and reloads', async () => {
@@ -238,7 +255,7 @@ describe('staff task page on the local stack', () => {
     expect(container.querySelector('.complaint-section .ticket-photos')).not.toBeNull()
     // Nothing of a repair on a complaint.
     expect(container.textContent).not.toMatch(/报修内容|报修位置|上门时间|请尽快上门|到场|完工|接单/)
-    expect(buttonsOf(container)).toEqual([{ text: '受理投诉', primary: true }])
+    expect(buttonsOf(container)).toEqual([{ text: '受理投诉', primary: true }, { text: '拒单', primary: false }])
     expect(textOf(container, '.task-hint')).toBe('受理后请尽快联系业主了解情况，并在期望答复时间前给业主答复。')
 
     // The linked ticket opens on the staff side.
@@ -294,7 +311,7 @@ describe('staff task page on the local stack', () => {
     expect(textOf(container, '.card-fee')).toBe('补办成本费 50 元，请向业主收取')
     expect(textOf(container, '.card-loss-ticket')).toBe(`${lost.no} ›`)
     expect(container.textContent).not.toMatch(/报修内容|报修位置|上门时间|请尽快上门|到场|完工|接单/)
-    expect(buttonsOf(container)).toEqual([{ text: '核验通过', primary: true }])
+    expect(buttonsOf(container)).toEqual([{ text: '核验通过', primary: true }, { text: '拒单', primary: false }])
     expect(textOf(container, '.task-hint')).toBe('请先核对业主身份证件和房屋信息，核验无误后再点“核验通过”。')
 
     fireEvent.click(screen.getByText('核验通过'))
