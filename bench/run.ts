@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { directorySizeKB } from './size';
+import { measureRouting } from './routing';
 import { measureDispatch, measureLifecycle, measureSweep } from './scenarios';
 import { startStackProcess, type RemoteStack } from './stack-process';
 
@@ -42,6 +43,8 @@ const main = async () => {
   figures['dispatch.p99Ms'] = dispatch.p99;
   figures['dispatch.maxMs'] = dispatch.max;
   figures['dispatch.coldBurstMs'] = dispatch.coldBurstMs;
+  // One routing decision among 200 staff (the pure choice, without the database read).
+  figures['routing.decideUs'] = measureRouting(200);
   // The SLA sweep among 1k, 10k and 100k open tickets of which 10 are due: it reads the due ones
   // (and the two people of the escalation ladder), never the others.
   const SIZES: Record<number, string> = { 1_000: '1k', 10_000: '10k', 100_000: '100k' };

@@ -60,6 +60,13 @@ describe('subscription messages and their credits', () => {
     expect(stored.outbox).toEqual([expect.objectContaining({ template: 'task_assigned', attempts: 1, lastError: expect.stringMatching(/-1/) })]);
     expect(stored.nextDueAt).toBeGreaterThan(Date.now());
   });
+
+  it('a message WeChat rejects as wrong (47003 bad data) is not retried: retrying cannot help; the task stands', async () => {
+    s.stack.emulator.injectFault({ touser: PLUMBER, errcode: 47003, errmsg: 'argument invalid! data.thing2.value invalid' });
+    const { ticket } = await submit();
+    const stored = (await s.db.collection('tickets').doc(ticket.id).get()).data[0] as { state: string; outbox: unknown[]; assignee: { name: string } };
+    expect(stored).toMatchObject({ state: 'dispatched', outbox: [], assignee: { name: '王师傅' } });
+  });
 });
 
 describe('the cost of a full lifecycle, counted by the emulator', () => {

@@ -2,7 +2,8 @@ import { TRADE_NAMES, type Trade } from '../catalog/categories';
 import type { TemplateKey } from '../notify/templates';
 import type { StaffRole, Team } from '../tickets/actor';
 import type { Ticket } from '../tickets/model';
-import { isOnDuty, type StaffMember } from './staff';
+import { localClock } from '../sla/time';
+import { isOnDutyAt, type StaffMember } from './staff';
 
 export interface RoutingNeed {
   team: Team;
@@ -39,13 +40,14 @@ export const route = (
   now: number,
   utcOffsetMinutes: number,
 ): RoutingDecision => {
+  const clock = localClock(now, utcOffsetMinutes);
   const candidates = staff.filter(
     (m) =>
       m.team === need.team &&
       need.roles.includes(m.role) &&
       (need.trade === null || m.trades.includes(need.trade)) &&
       (!need.zoneRequired || m.zones.includes(need.zone)) &&
-      isOnDuty(m, now, utcOffsetMinutes),
+      isOnDutyAt(m, clock),
   );
   if (candidates.length === 0) return { assignee: null, why: [], reason: 'nobody_on_duty', candidates: 0 };
   const score = (m: StaffMember) => [

@@ -33,9 +33,15 @@ const minutes = (hhmm: string): number => {
   return h * 60 + m;
 };
 
-export const isOnDuty = (member: Pick<StaffMember, 'shifts' | 'active'>, now: number, utcOffsetMinutes: number): boolean => {
+export const isOnDuty = (member: Pick<StaffMember, 'shifts' | 'active'>, now: number, utcOffsetMinutes: number): boolean =>
+  isOnDutyAt(member, localClock(now, utcOffsetMinutes));
+
+/** The same, for a local time already worked out (routing asks it of every candidate at once). */
+export const isOnDutyAt = (
+  member: Pick<StaffMember, 'shifts' | 'active'>,
+  { minuteOfDay, weekday }: { minuteOfDay: number; weekday: number },
+): boolean => {
   if (!member.active) return false;
-  const { minuteOfDay, weekday } = localClock(now, utcOffsetMinutes);
   const yesterday = weekday === 1 ? 7 : weekday - 1;
   return member.shifts.some((s) => {
     const start = minutes(s.start);

@@ -21,20 +21,22 @@ export const cloudbasePush = (app: CloudApp, miniprogramState: string): Push => 
   },
 });
 
-interface WxServerSdk {
+export interface WxServerSdk {
   init(options: { env: unknown }): void;
   DYNAMIC_CURRENT_ENV: unknown;
   openapi: { subscribeMessage: { send(options: object): Promise<{ errCode?: number; errMsg?: string }> } };
 }
 
-/** Production push: wx-server-sdk's documented openapi.subscribeMessage.send. */
-export const wxServerSdkPush = (miniprogramState: string): Push => {
+/**
+ * Production push: wx-server-sdk's documented openapi.subscribeMessage.send. The SDK is loaded on
+ * first use (installed in the cloud, not bundled); `load` is replaceable to check the payload.
+ */
+export const wxServerSdkPush = (miniprogramState: string, load: () => WxServerSdk = () => require('wx-server-sdk') as WxServerSdk): Push => {
   let cloud: WxServerSdk | null = null;
   return {
     async send(m: PushRequest) {
       if (!cloud) {
-        // Loaded on first use: it is installed in the cloud, not bundled.
-        cloud = require('wx-server-sdk') as WxServerSdk;
+        cloud = load();
         cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
       }
       try {

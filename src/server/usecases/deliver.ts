@@ -1,9 +1,9 @@
+import { sendOutcome } from '../../core/notify/send-errors';
 import { nextDueAt } from '../../core/sla/clocks';
 import type { Policy } from '../../core/sla/policy';
 import type { OutboxMessage, Ticket } from '../../core/tickets/model';
 import type { Deps } from '../ports';
 
-const NO_CREDIT = 43101;
 
 /** Messages just queued by a state change; the sweep passes its own choice (those due again). */
 export const freshMessages = (m: OutboxMessage): boolean => m.attempts === 0;
@@ -51,11 +51,16 @@ export const deliver = async (
       }
     }
     const res = await deps.push.send({ touser: m.touser, templateId: deps.templateIds[m.template], page: m.page, data: m.data });
-    if (res.errcode === 0) {
+    const outcome = sendOutcome(res.errcode);
+    if (outcome === 'sent') {
       done.push(m.id);
-    } else if (res.errcode === NO_CREDIT) {
+    } else if (outcome === 'no_credit') {
       if (staffId) await deps.staff.clearCredit(staffId, m.template);
       else ownerCredits[m.template] = 0;
+      done.push(m.id);
+    } else if (outcome === 'rejected') {
+      // A wrong template, openid, page or field: retrying cannot help; the ticket shows it in-app.
+      console.warn(`[push] ${m.template} to ${m.recipient} rejected: ${res.errcode} ${res.errmsg}`);
       done.push(m.id);
     } else if (m.attempts + 1 >= policy.push.maxAttempts) {
       done.push(m.id);
