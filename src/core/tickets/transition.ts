@@ -119,11 +119,6 @@ const withClocks = (t: Ticket, change: (c: NonNullable<Ticket['clocks'][ClockNam
   return { ...t, clocks };
 };
 
-/** Clock fields left undefined are not stored (documents keep only what is set). */
-const dropUndefined = (clocks: Ticket['clocks']): Ticket['clocks'] =>
-  Object.fromEntries(
-    Object.entries(clocks).map(([name, c]) => [name, Object.fromEntries(Object.entries(c ?? {}).filter(([, v]) => v !== undefined))]),
-  ) as Ticket['clocks'];
 
 /** The event's own changes to the ticket's data (besides state, clocks, audit and messages). */
 const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: TicketState, policy: Policy): Ticket => {
@@ -175,11 +170,11 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
     case 'resume':
       return withClocks(t, (c) => resumeClock(c, now));
     case 'classify': {
-      const repair = t.clocks.repair;
-      const dueAt = repair ? publicRepairDue(e.size, repair.startedAt, policy) + (repair.pausedMs ?? 0) : undefined;
+      if (!t.clocks.repair) return { ...t, publicSize: e.size };
       // A new size is a new deadline: its reminder and escalation start over.
-      const clocks = repair && dueAt !== undefined ? { ...t.clocks, repair: { startedAt: repair.startedAt, dueAt, capAt: repair.capAt, pausedMs: repair.pausedMs, pausedAt: repair.pausedAt, pauseReason: repair.pauseReason } } : t.clocks;
-      return { ...t, publicSize: e.size, clocks: dropUndefined(clocks) };
+      const { remindedAt: _reminded, escalations: _escalations, ...repair } = t.clocks.repair;
+      const dueAt = publicRepairDue(e.size, repair.startedAt, policy) + (repair.pausedMs ?? 0);
+      return { ...t, publicSize: e.size, clocks: { ...t.clocks, repair: { ...repair, dueAt } } };
     }
     case 'defer':
       return {

@@ -4,7 +4,7 @@ import { toSummary } from '../../core/tickets/view';
 import type { Call, Handlers } from '../function';
 import { staffTasks } from '../usecases/queries';
 import { stepTicket, type Step } from '../usecases/step-ticket';
-import { declineTicket } from '../usecases/urge';
+import { declineTicket } from '../usecases/reroute';
 import { asView } from './view';
 
 type TaskAction =

@@ -2,7 +2,7 @@ import { toSummary } from '../../core/tickets/view';
 import type { Handlers } from '../function';
 import { ownerTickets, viewTicket } from '../usecases/queries';
 import { stepTicket } from '../usecases/step-ticket';
-import { urgeTicket } from '../usecases/urge';
+import { urgeTicket } from '../usecases/reroute';
 import { asView } from './view';
 
 export const ticketHandlers: Handlers<'ticket.list' | 'ticket.get' | 'ticket.cancel' | 'ticket.urge'> = {

@@ -7,6 +7,8 @@ import { routeNew } from './submit';
 import { stepTicket } from './step-ticket';
 
 /**
+ * Steps after which a ticket may be waiting for someone (待派单): each is routed again at once.
+ *
  * 催办: recorded on the ticket and pushed to its handler. A ticket nobody has yet is routed again
  * right away (someone may have come on duty since), so the urge reaches a person who can act.
  */
