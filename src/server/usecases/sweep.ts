@@ -6,10 +6,9 @@ import type { ClockName, Ticket } from '../../core/tickets/model';
 import { transition } from '../../core/tickets/transition';
 import type { StaffMember } from '../../core/routing/staff';
 import type { Team } from '../../core/tickets/actor';
-import { workloadDelta } from '../../core/tickets/workload';
 import type { Deps } from '../ports';
 import { routeNew } from './submit';
-import { deliver } from './deliver';
+import { afterSave } from './after-save';
 
 /** Tickets one sweep looks at, at most: the rest are still due and come first next minute. */
 export const SWEEP_LIMIT = 100;
@@ -144,9 +143,6 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
     if (plan.events.length) {
       // A state change like any other: versioned, so of two sweeps only one records the step.
       saved = await deps.tickets.replace(plan.next, current.version);
-      if (saved && plan.next.assignee?.staffId !== current.assignee?.staffId) {
-        await deps.staff.adjustWorkloads(workloadDelta(current, plan.next));
-      }
     } else if (plan.claimed.length) {
       saved = await deps.tickets.reschedule(plan.next, current, plan.claimed);
     } else {
@@ -165,7 +161,8 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
       }
       report.retried += plan.claimed.length;
       const send = new Set([...plan.queued, ...plan.claimed]);
-      await deliver(deps, plan.next, policy, { pick: (m) => send.has(m.id) });
+      // As after any saved step: a routed ticket's workload change rides with the credit write.
+      await afterSave(deps, current, plan.next, policy, (m) => send.has(m.id));
       return;
     }
     // Lost a race (another sweep, or a person's step): look again. The workflow refuses what was
