@@ -3,6 +3,7 @@ import { cloudbaseBindingStore, cloudbaseCommunityDirectory } from './adapters/b
 import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/directories';
 import { cloudbasePush, wxServerSdkPush } from './adapters/push';
 import { cloudbaseTicketStore } from './adapters/ticket-store';
+import { DEFAULT_POLICY } from '../core/sla/policy';
 import { initCloud } from './cloudbase';
 import { readConfig } from './env';
 import type { Deps } from './ports';
@@ -19,13 +20,15 @@ export const defaultDeps = (): Deps => {
   if (cached?.key === key) return cached.deps;
   const app = initCloud(config);
   const db = app.database();
+  // The policy every function runs with (createFunction passes DEFAULT_POLICY).
+  const { timeoutMs } = DEFAULT_POLICY.push;
   const deps: Deps = {
     tickets: cloudbaseTicketStore(db),
     staff: cloudbaseStaffDirectory(db),
     owners: cloudbaseOwnerDirectory(db),
     communities: cloudbaseCommunityDirectory(db),
     bindings: cloudbaseBindingStore(db),
-    push: config.serviceUrl ? cloudbasePush(app, config.miniprogramState) : wxServerSdkPush(config.miniprogramState),
+    push: config.serviceUrl ? cloudbasePush(app, config.miniprogramState, timeoutMs) : wxServerSdkPush(config.miniprogramState, timeoutMs),
     templateIds: config.templateIds,
     now: () => Date.now(),
     newId: () => randomUUID().replace(/-/g, ''),

@@ -115,6 +115,35 @@ describe('wx.api subscribe message send (app.callWxOpenApi)', () => {
     expect((await app().callWxOpenApi(sendRequest(''))).result.errcode).toBe(40003);
   });
 
+  test('a delayed send (delayMs) answers late but is recorded as delivered when it arrives, like a real timeout', async () => {
+    stack.emulator.injectFault({ touser: 'oSlow', delayMs: 300, times: 1 });
+    const started = Date.now();
+    const answer = app().callWxOpenApi(sendRequest('oSlow'));
+    // Recorded on arrival, before the answer: a caller that stops waiting cannot undo the delivery.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stack.emulator.messages()).toEqual([expect.objectContaining({ touser: 'oSlow', errcode: 0 })]);
+    expect((await answer).result).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    // times: 1 — the next send is answered at once.
+    const next = Date.now();
+    await app().callWxOpenApi(sendRequest('oSlow'));
+    expect(Date.now() - next).toBeLessThan(250);
+  });
+
+  test('a delay with an errcode answers that error late; a fault needs one or the other', async () => {
+    stack.emulator.injectFault({ touser: 'oSlow', errcode: -1, delayMs: 200, times: 1 });
+    const started = Date.now();
+    expect((await app().callWxOpenApi(sendRequest('oSlow'))).result).toEqual({ errcode: -1, errmsg: 'injected failure' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(() => stack.emulator.injectFault({ touser: 'oSlow' })).toThrow('a fault needs an errcode or a delayMs');
+    expect(() => stack.emulator.injectFault({ delayMs: -5 })).toThrow('delayMs must be a positive integer');
+    const bad = await fetch(`${stack.url}/_local/faults`, { method: 'POST', body: JSON.stringify({ delayMs: 'slow' }) });
+    expect(bad.status).toBe(400);
+    const ok = await fetch(`${stack.url}/_local/faults`, { method: 'POST', body: JSON.stringify({ templateId: 'TPL_SLOW', delayMs: 50 }) });
+    expect(ok.status).toBe(201);
+    expect(await (await fetch(`${stack.url}/_local/faults`)).json()).toEqual([{ templateId: 'TPL_SLOW', delayMs: 50 }]);
+  });
+
   test('apis that are not emulated fail loudly', async () => {
     await expect(app().callWxOpenApi({ apiName: '/wxa/getwxacodeunlimit', requestData: { scene: 'x' } })).rejects.toMatchObject({
       code: 'INVALID_PARAM',

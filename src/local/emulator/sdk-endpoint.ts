@@ -63,7 +63,7 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
     deps.stats.record(action, collectionOf(params));
 
     if (action === 'wx.openApi') {
-      const answer: WxResponse = deps.wx.call(String(params.apiName ?? ''), parseRequestData(params.requestData));
+      const answer: WxResponse = await deps.wx.call(String(params.apiName ?? ''), parseRequestData(params.requestData));
       const text = JSON.stringify(answer);
       res.writeHead(200, { 'content-type': answer.errcode === 0 ? 'application/octet-stream' : SDK_JSON });
       res.end(text);
@@ -83,7 +83,7 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
     } else if (action === 'wx.api') {
       // callWxOpenApi() returns { result: JSON.parse(data.responseData) }: WeChat's errcode
       // reaches the caller as result.errcode, not as a thrown error.
-      const answer = deps.wx.call(String(params.apiName ?? ''), parseRequestData(params.requestData));
+      const answer = await deps.wx.call(String(params.apiName ?? ''), parseRequestData(params.requestData));
       result = { data: { responseData: JSON.stringify(answer) } };
     } else {
       throw new EmulatorError('INVALID_ACTION', `${action} is not supported by the local emulator`);

@@ -1,7 +1,8 @@
 // WeChat open API calls made through the SDK. Only the subscription message send is emulated:
 // every send is recorded (the H5 views show them) and answered like WeChat answers, including
 // its argument checks, so an over-long field fails locally just as it would in production.
-// Failures such as 43101 (user has no remaining subscription credit) can be injected.
+// Failures such as 43101 (user has no remaining subscription credit) can be injected, and so can
+// slowness (delayMs): a slow answer still delivers, as a real timeout with delivery does.
 import { isPlainObject, type Plain } from './codec';
 import { invalidParam } from './errors';
 
@@ -28,8 +29,11 @@ export interface FaultSpec {
   touser?: string;
   /** Match only sends of this template (any when omitted). */
   templateId?: string;
-  errcode: number;
+  /** The error to answer; without it (delayMs only) the send succeeds, late. */
+  errcode?: number;
   errmsg?: string;
+  /** Answer only after this many milliseconds; the send is recorded when it arrives. */
+  delayMs?: number;
   /** How many matching sends fail; unlimited until clearFaults() when omitted. */
   times?: number;
 }
@@ -96,11 +100,13 @@ export class WxApi {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Handles one open API call; `apiName` as the SDK sends it, e.g. '/cgi-bin/message/subscribe/send'. */
-  call(apiName: string, requestData: unknown): WxResponse {
+  async call(apiName: string, requestData: unknown): Promise<WxResponse> {
     const name = apiName.replace(/^\/+/, '').split('?')[0];
     if (!SUBSCRIBE_SEND_APIS.has(name)) throw invalidParam(`wx api ${apiName} is not emulated locally`);
     if (!isPlainObject(requestData)) return reply(47003, 'request body is not a JSON object');
-    return this.sendSubscribeMessage(requestData);
+    const { answer, delayMs } = this.sendSubscribeMessage(requestData);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return answer;
   }
 
   messages(): SubscribeMessageRecord[] {
@@ -112,7 +118,13 @@ export class WxApi {
   }
 
   injectFault(spec: FaultSpec): void {
-    if (!Number.isInteger(spec.errcode) || spec.errcode === 0) throw invalidParam('errcode must be a non-zero integer');
+    if (spec.errcode !== undefined && (!Number.isInteger(spec.errcode) || spec.errcode === 0)) {
+      throw invalidParam('errcode must be a non-zero integer');
+    }
+    if (spec.delayMs !== undefined && (!Number.isInteger(spec.delayMs) || spec.delayMs < 1)) {
+      throw invalidParam('delayMs must be a positive integer');
+    }
+    if (spec.errcode === undefined && spec.delayMs === undefined) throw invalidParam('a fault needs an errcode or a delayMs');
     if (spec.times !== undefined && (!Number.isInteger(spec.times) || spec.times < 1)) {
       throw invalidParam('times must be a positive integer');
     }
@@ -129,10 +141,13 @@ export class WxApi {
     this.faults.length = 0;
   }
 
-  private sendSubscribeMessage(req: Plain): WxResponse {
+  /** Records the send as it arrives (a late answer does not undo a delivery) and says how to answer. */
+  private sendSubscribeMessage(req: Plain): { answer: WxResponse; delayMs: number } {
     const touser = text(req.touser);
     const templateId = text(req.template_id ?? req.templateId);
-    const answer = validateSend(req) ?? this.takeFault(touser, templateId) ?? reply(0);
+    const invalid = validateSend(req);
+    const fault = invalid ? undefined : this.takeFault(touser, templateId);
+    const answer = invalid ?? fault?.answer ?? reply(0);
     this.records.push({
       at: new Date(this.now()).toISOString(),
       touser,
@@ -143,10 +158,10 @@ export class WxApi {
       errcode: answer.errcode,
       errmsg: answer.errmsg,
     });
-    return answer;
+    return { answer, delayMs: fault?.delayMs ?? 0 };
   }
 
-  private takeFault(touser: string, templateId: string): WxResponse | undefined {
+  private takeFault(touser: string, templateId: string): { answer: WxResponse | undefined; delayMs: number } | undefined {
     const index = this.faults.findIndex(
       (f) => (f.touser === undefined || f.touser === touser) && (f.templateId === undefined || f.templateId === templateId),
     );
@@ -154,6 +169,7 @@ export class WxApi {
     const fault = this.faults[index];
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
-    return { errcode: fault.errcode, errmsg: fault.errmsg ?? ERRMSG[fault.errcode] ?? 'injected failure' };
+    const answer = fault.errcode === undefined ? undefined : { errcode: fault.errcode, errmsg: fault.errmsg ?? ERRMSG[fault.errcode] ?? 'injected failure' };
+    return { answer, delayMs: fault.delayMs ?? 0 };
   }
 }
