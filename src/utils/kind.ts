@@ -57,7 +57,7 @@ export const KIND_WORDS: Record<TicketKind, KindWords> = {
     rateHint: '您的IC卡业务已办好，请对本次服务进行评价。',
     reopenedTitle: '继续办理中',
     newUrl: '/pages/card/new',
-    handlerPending: '前台核验后，这里会显示经办人的姓名和电话',
+    handlerPending: '接单后，这里会显示经办人的姓名和电话',
   },
 }
 
@@ -70,7 +70,7 @@ export const reopenedNotice = (kind: TicketKind, handlerTitle: string, handlerNa
   const rest: Record<TicketKind, string> = {
     repair: '继续处理，师傅会尽快与您联系；处理完成后',
     complaint: '继续处理，管家会尽快与您联系、跟进处理结果；处理完成后',
-    card: '继续办理，前台会尽快与您联系；办好后',
+    card: '继续办理，经办人会尽快与您联系；办好后',
   }
   return `感谢您的反馈。您的${KIND_WORDS[kind].noun}已退回${who}${rest[kind]}会再次请您评价。`
 }
@@ -135,3 +135,19 @@ export const STAFF_KIND_WORDS: Record<TicketKind, StaffKindWords> = {
     description: '补充说明',
   },
 }
+
+/**
+ * An IC card after the front desk's identity check is engineering's work (003 #11): the
+ * technician takes it (接单办卡) and finishes it (办卡完成); the desk's words are for the check.
+ */
+export const CARD_ISSUE_WORDS: StaffKindWords = {
+  ...STAFF_KIND_WORDS.card,
+  accept: '接单办卡',
+  acceptHint: '业主身份已由前台核验，请在办卡时限内办好，并请业主签收。',
+  finish: '办卡完成',
+  confirm: '确认办卡完成',
+}
+
+/** The staff words for a ticket: its kind's, or engineering's for an IC card past its identity check. */
+export const staffWordsOf = (ticket: { kind: TicketKind; card?: { stage?: 'verify' | 'issue' } | null }): StaffKindWords =>
+  ticket.kind === 'card' && ticket.card?.stage === 'issue' ? CARD_ISSUE_WORDS : STAFF_KIND_WORDS[ticket.kind]

@@ -1,8 +1,9 @@
 // Issue 3 "Owner experience", the requests an owner makes, in the real H5 build in Chromium
 // against the local stack: a repair with photos (through the browser's own file chooser) and a
 // booked visit; a complaint that goes to the zone's housekeeper, is handled and rated; an IC card
-// reissue refused without a loss report, then 挂失 → 补办 with its fee; a repair cancelled before
-// work starts. Screenshots of every page: test/e2e/screenshots/owner-requests/.
+// reissue refused without a loss report, then 挂失 → 补办 with its fee, the front desk checking
+// identity and an engineering technician doing the card; a repair cancelled before work starts.
+// Screenshots of every page: test/e2e/screenshots/owner-requests/.
 jest.setTimeout(240_000);
 
 import type { Locator } from 'playwright-core';
@@ -53,6 +54,10 @@ const CANCELLED = { category: '水电', description: '客厅灯不亮了，换�
 let photoRepair = '';
 let complaint = '';
 let lossReport = { id: '', no: '' };
+let reissue = '';
+/** The engineering technician routing gives the checked card to (any trade may do card work). */
+let cardTechnician = { name: '', openid: '' };
+const CARD_DONE = '新卡已开通，业主已签收';
 
 describe('issue 3: what an owner asks for — repair with photos, complaint, IC card, cancel', () => {
   step('the app opens and the person becomes 林先生', async () => {
@@ -301,6 +306,79 @@ describe('issue 3: what an owner asks for — repair with photos, complaint, IC 
     const back = await arrive(s.page, DETAIL);
     await expectText(back.locator('.card-action-name'), '挂失');
     expect(s.idInAddress()).toBe(lossReport.id);
+    reissue = id;
+  });
+
+  // ---- 4. the reissue in two stages (003 #11): the desk checks identity, engineering does it ---
+
+  step('陈前台 checks 林先生’s identity on the reissue: 核验通过 hands it to engineering at once', async () => {
+    s.stack.stack.emulator.clearMessages();
+    const home = await switchIdentity(DESK.name, 'desk');
+    const task = await openTask(s, home, '补办', 'desk');
+    expect(s.idInAddress()).toBe(reissue);
+    await expectText(task.locator('.ticket-state'), '待核验');
+    await expectText(task.locator('.card-unverified'), '待前台核验业主身份');
+    await expectText(task.locator('.card-fee'), '补办成本费 50 元，请向业主收取');
+    await expectText(task.locator('.task-accept'), '核验通过');
+    await screenshot(task, 'desk-card-to-verify');
+
+    await staffStep(task, '.task-accept', '待办卡');
+    expect((await task.locator('.card-verified').innerText()).trim()).toMatch(/^身份已由陈前台核验/);
+    expect(await task.locator('.task-actions').count()).toBe(0);
+    expect((await timelineEvents(task)).slice(-2)).toEqual(['核验身份', '派单']);
+    await screenshot(task, 'desk-card-verified');
+
+    // On the server: engineering's now, given to a technician of any trade, who was pushed.
+    const stored = await storedTicket(s, reissue);
+    expect(stored).toMatchObject({ state: 'dispatched', team: 'engineering', card: { stage: 'issue', verifiedBy: { name: DESK.name } } });
+    expect(stored.assignee?.role).toBe('technician');
+    cardTechnician = { name: stored.assignee!.name, openid: stored.assignee!.openid };
+    expect(pushesTo(s, cardTechnician.openid)).toEqual([expect.objectContaining({ templateId: 'local-task_assigned', errcode: 0 })]);
+    expect(pushesTo(s, OWNER.openid)).toEqual([]);
+  });
+
+  step('林先生 reads that his identity is checked and engineering will do the card', async () => {
+    const home = await switchIdentity(OWNER.name, 'owner-card-verified');
+    const detail = await openOwnTicket(s, home, '补办', 'owner-card-verified', 'IC卡');
+    expect(s.idInAddress()).toBe(reissue);
+    await expectText(detail.locator('.ticket-state'), '待办卡');
+    expect((await detail.locator('.ticket-promise').innerText()).trim()).toMatch(/^身份已核验，工程人员将在 .+ 前为您补办好新卡$/);
+    await expectText(detail.locator('.handler-section .handler-pending'), '已转交工程人员，接单后，这里会显示经办人的姓名和电话');
+    expect(await timelineEvents(detail)).toEqual(['提交IC卡申请', '转交前台', '核验身份', '派单']);
+    await screenshot(detail, 'owner-card-verified');
+  });
+
+  step('the technician takes the card work and finishes it; 林先生 is asked to rate', async () => {
+    const home = await switchIdentity(cardTechnician.name, 'card-technician');
+    const task = await openTask(s, home, '补办', 'card-technician');
+    expect(s.idInAddress()).toBe(reissue);
+    await expectText(task.locator('.ticket-state'), '待办卡');
+    expect((await task.locator('.card-verified').innerText()).trim()).toMatch(/^身份已由陈前台核验/);
+    await expectText(task.locator('.task-accept'), '接单办卡');
+    await expectText(task.locator('.task-hint'), '业主身份已由前台核验，请在办卡时限内办好，并请业主签收。');
+    await screenshot(task, 'technician-card-to-take');
+    await staffStep(task, '.task-accept', '办理中');
+    await screenshot(task, 'technician-card-taken');
+
+    await task.locator('.task-finish').click();
+    const form = task.locator('.note-form');
+    await form.locator('textarea').fill(CARD_DONE);
+    await form.locator('.app-button', { hasText: '确认办卡完成' }).click();
+    await expectText(task.locator('.ticket-state'), '待评价');
+    await screenshot(task, 'technician-card-done');
+    const stored = await storedTicket(s, reissue);
+    expect(stored.state).toBe('callback_pending');
+    expect(stored.clocks.issue?.stoppedAt).toBeDefined();
+    expect(pushesTo(s, OWNER.openid).map((m) => m.templateId)).toEqual(['local-order_accepted', 'local-repair_done']);
+
+    const owner = await switchIdentity(OWNER.name, 'owner-card-done');
+    const detail = await openOwnTicket(s, owner, '补办', 'owner-card-done', 'IC卡');
+    await expectText(detail.locator('.ticket-state'), '待评价');
+    await expectText(detail.locator('.assignee-card .contact-card__name'), cardTechnician.name);
+    await detail.locator('.rating-section').waitFor();
+    await detail.locator('.timeline-section', { hasText: CARD_DONE }).waitFor();
+    expect(await timelineEvents(detail)).toEqual(['提交IC卡申请', '转交前台', '核验身份', '派单', '接单办卡', '办理完成', '待回访评价']);
+    await screenshot(detail, 'owner-card-to-rate');
   });
 
   // ---- 6. cancel before work starts -----------------------------------------------------------

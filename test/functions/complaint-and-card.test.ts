@@ -3,6 +3,8 @@
  * emulator: routed to the right person within the submit call, worked, and refused when wrong.
  */
 import { HOUR } from '@/core/sla/policy';
+import type { Ticket } from '@/core/tickets/model';
+import { DEMO_STAFF } from '@/local/demo-data';
 import { ALL_OWNER_TEMPLATES, FRONT_DESK, HUANG_UNIT, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
 
 const KEEPER_A = 'demo-keeper-zhang'; // 1栋 and 2栋
@@ -94,22 +96,68 @@ describe('complaints (投诉)', () => {
 });
 
 describe('IC cards (IC卡)', () => {
-  it('go to the front desk; identity check then the card; custody recorded', async () => {
+  it('two stages: the front desk checks identity, then engineering is given it at once; a technician does the card', async () => {
+    s.stack.emulator.clearMessages();
     const { ticket } = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'access', action: 'open', custody: true, grantedTemplates: ['order_accepted', 'repair_done'] });
-    expect(ticket).toMatchObject({ kind: 'card', state: 'dispatched', categoryName: '门禁卡/业主卡·开通/领卡', handlerTitle: '客服前台' });
-    expect(ticket.card).toMatchObject({ custody: true, feeFen: 0 });
+    expect(ticket).toMatchObject({ kind: 'card', state: 'dispatched', categoryName: '门禁卡/业主卡·开通/领卡', handlerTitle: '客服前台', stateLabel: '待核验' });
+    expect(ticket.card).toMatchObject({ custody: true, feeFen: 0, stage: 'verify', verifiedBy: null });
     expect(await s.handlerOf(ticket.id)).toBe('陈前台');
     expect(ticket.promise).toMatch(/^前台将在 .+ 前核验您的身份$/);
-    const desk = s.must(FRONT_DESK);
-    const checked = await desk('task.accept', { ticketId: ticket.id });
+    // A technician cannot do the identity check: at the desk's stage the request is not even his to see.
+    expect(await s.as(PLUMBER)('task.accept', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'TICKET.NOT_FOUND' });
+
+    // 核验通过: in the same call the request goes to an engineering technician (any trade).
+    const checked = await s.must(FRONT_DESK)('task.accept', { ticketId: ticket.id });
+    expect(checked.ticket).toMatchObject({ state: 'dispatched', stateLabel: '待办卡', card: { stage: 'issue', verifiedBy: { name: '陈前台' } } });
     expect(checked.ticket.deadlines.map((d) => [d.label, d.stoppedAt !== null])).toEqual([
       ['核验时限', true],
       ['办卡时限', false],
     ]);
-    expect((await desk('task.finish', { ticketId: ticket.id, note: '已开通，卡片由前台代管' })).ticket.state).toBe('callback_pending');
-    // A technician cannot take card work.
-    const other = await s.must(OWNER)('card.submit', { unitId: LIN_UNIT, type: 'water', action: 'open' });
-    expect(await s.as(PLUMBER)('task.accept', { ticketId: other.ticket.id })).toMatchObject({ ok: false });
+    const stored = (await s.db.collection('tickets').doc(ticket.id).get()).data[0] as Ticket;
+    expect(stored.team).toBe('engineering');
+    const technician = DEMO_STAFF.find((m) => m._id === stored.assignee?.staffId);
+    expect(technician).toMatchObject({ role: 'technician', team: 'engineering' });
+    expect(checked.ticket.timeline.map((e) => e.eventLabel)).toEqual(['提交IC卡申请', '转交前台', '核验身份', '派单']);
+    expect(checked.ticket.timeline.at(-1)?.note).toMatch(new RegExp(`^派给 ${technician!.name}（`));
+    const pushed = (openid: string) => s.stack.emulator.messages().filter((m) => m.touser === openid).map((m) => m.templateId);
+    expect(pushed(technician!.openid)).toEqual(['local-task_assigned']);
+    // The owner is not pushed for the check: the one 接单通知 is for whoever does the card.
+    expect(pushed(OWNER)).toEqual([]);
+
+    // The owner: identity checked, engineering's promise; nobody named until the technician takes it.
+    const owners = await s.must(OWNER)('ticket.get', { ticketId: ticket.id });
+    expect(owners.ticket).toMatchObject({ handlerTitle: '工程人员', assignee: null, stateLabel: '待办卡' });
+    expect(owners.ticket.promise).toMatch(/^身份已核验，工程人员将在 .+ 前为您开通$/);
+
+    // The desk cannot do the card work, nor can she finish it.
+    expect(await s.as(FRONT_DESK)('task.accept', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    const tech = s.must(technician!.openid);
+    const taken = await tech('task.accept', { ticketId: ticket.id });
+    expect(taken.ticket).toMatchObject({ state: 'accepted', stateLabel: '办理中' });
+    expect(pushed(OWNER)).toEqual(['local-order_accepted']);
+    expect(await s.as(FRONT_DESK)('task.finish', { ticketId: ticket.id, note: '' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    const done = await tech('task.finish', { ticketId: ticket.id, note: '已开通，卡片由客服管家代管' });
+    expect(done.ticket.state).toBe('callback_pending');
+    expect(done.ticket.deadlines.find((d) => d.clock === 'issue')?.stoppedAt).not.toBeNull();
+    expect(pushed(OWNER)).toEqual(['local-order_accepted', 'local-repair_done']);
+
+    // The callback as for any ticket: the owner rates; the trail reads as the two stages.
+    const rated = await s.must(OWNER)('callback.rate', { ticketId: ticket.id, handling: 5, staff: 5, comment: '很快' });
+    expect(rated.ticket.state).toBe('closed');
+    expect(rated.ticket.timeline.map((e) => [e.eventLabel, e.actorName])).toEqual([
+      ['提交IC卡申请', '林先生'],
+      ['转交前台', '系统'],
+      ['核验身份', '陈前台'],
+      ['派单', '系统'],
+      ['接单办卡', technician!.name],
+      ['办理完成', technician!.name],
+      ['待回访评价', '系统'],
+      ['回访评价', '林先生'],
+    ]);
+    // The workloads follow the ticket: the desk's task ended at the check, the technician's at the finish.
+    const open = async (id: string) => ((await s.db.collection('staff').doc(id).get()).data[0] as { openTasks: number }).openTasks;
+    expect(await open('s-desk-chen')).toBe(0);
+    expect(await open(technician!._id)).toBe(0);
   });
 
   it('a reissue needs a loss report of the same card on the same unit first, then carries the 50-yuan fee', async () => {

@@ -185,7 +185,7 @@ export default function CardNewPage() {
         )}
         {action === 'open' && (
           <View className='card-new__notice card-new__notice--info'>
-            <Text className='card-new__notice-text'>前台核验您的身份后为您开通；开通好的卡请到客服前台签收领取。</Text>
+            <Text className='card-new__notice-text'>前台核验您的身份后，由工程人员为您开通；开通好的卡请到客服前台签收领取。</Text>
           </View>
         )}
       </Card>
@@ -240,7 +240,7 @@ export default function CardNewPage() {
         <AppButton block size='large' loading={busy} onClick={() => void submit()} className='card-submit'>
           提交申请
         </AppButton>
-        <Text className='card-new__footnote'>提交后客服前台将核验您的身份并为您办理，进度会通过微信通知您。</Text>
+        <Text className='card-new__footnote'>提交后客服前台将核验您的身份，再由工程人员为您办理，进度会通过微信通知您。</Text>
       </View>
     </View>
   )

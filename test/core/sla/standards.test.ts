@@ -187,7 +187,7 @@ describe('complaints (004 二, 003 #19, 000 4.5)', () => {
   });
 });
 
-describe('IC cards (003 #11): identity in 2 minutes, the card 8 minutes after', () => {
+describe('IC cards (003 #11): identity at the desk in 2 minutes, the card by engineering 8 minutes after', () => {
   it('both clocks, each swept on its own', () => {
     let t = createCardTicket(
       {
@@ -210,5 +210,15 @@ describe('IC cards (003 #11): identity in 2 minutes, the card 8 minutes after', 
     t = step(t, ev.accept(), desk, MON(10, 3)).ticket; // the check took 3 minutes: breached
     expect(toTicketView(t, desk, MON(10, 3), DEFAULT_POLICY).deadlines.find((d) => d.clock === 'dispatch')).toMatchObject({ breached: true });
     expect(t.clocks.issue?.dueAt).toBe(MON(10, 11));
+    // Then engineering's 8 minutes from the check, swept on their own: the check is done.
+    expect(t).toMatchObject({ state: 'submitted', team: 'engineering' });
+    expect(sweepNext(t, 'dispatch')).toBeNull();
+    expect(sweepNext(t, 'issue')).toEqual(['remind', MON(10, 3) + 384_000]);
+    t = step(step(t, ev.dispatch(technician), system, MON(10, 3)).ticket, ev.accept(), technician, MON(10, 4)).ticket;
+    t = remind(t, 'issue', MON(10, 3) + 384_000);
+    expect(sweepNext(t, 'issue')).toEqual(['escalate', MON(10, 11)]);
+    t = step(t, ev.finish('已开通，业主已签收'), technician, MON(10, 10)).ticket;
+    expect(t.clocks.issue?.stoppedAt).toBe(MON(10, 10));
+    expect(sweepNext(t, 'issue')).toBeNull();
   });
 });

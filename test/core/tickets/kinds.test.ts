@@ -87,18 +87,22 @@ describe('complaints (投诉)', () => {
 });
 
 describe('IC cards (IC卡)', () => {
-  it('identity check within 2 minutes of the request, even though routing to the desk is instant', () => {
+  it('identity check within 2 minutes of the request, then engineering does the card within 8 (003 #11)', () => {
     let t = card();
     expect(t.no).toMatch(/^KP20261123-/);
+    expect(t.card?.stage).toBe('verify');
     expect(t.clocks.dispatch?.dueAt).toBe(T0 + 2 * MINUTE);
+    expect(t.clocks.issue).toBeUndefined();
     t = step(t, ev.dispatch(desk), system, T0).ticket;
     expect(t.clocks.dispatch?.stoppedAt).toBeUndefined();
     expect(toTicketView(t, owner, T0, DEFAULT_POLICY).promise).toBe('前台将在 10:02 前核验您的身份');
     t = step(t, ev.accept(), desk, T0 + MINUTE).ticket;
+    expect(t).toMatchObject({ state: 'submitted', team: 'engineering', assignee: null });
     expect(t.clocks.dispatch?.stoppedAt).toBe(T0 + MINUTE);
     expect(t.clocks.issue?.dueAt).toBe(T0 + 9 * MINUTE);
     expect(toTicketView(t, desk, T0 + MINUTE, DEFAULT_POLICY).deadlines.map((d) => d.label)).toEqual(['核验时限', '办卡时限']);
-    t = step(t, ev.finish('已开通，请到前台签收'), desk, T0 + 5 * MINUTE).ticket;
+    t = step(step(t, ev.dispatch(technician), system, T0 + MINUTE).ticket, ev.accept(), technician, T0 + 2 * MINUTE).ticket;
+    t = step(t, ev.finish('已开通，请到前台签收'), technician, T0 + 5 * MINUTE).ticket;
     expect(t.clocks.issue?.stoppedAt).toBe(T0 + 5 * MINUTE);
     expect(toSummary(t, false).stateLabel).toBe('已办好');
   });
@@ -122,8 +126,9 @@ describe('IC cards (IC卡)', () => {
     expect(t.history[0].note).toBe('委托代管；挂失单 KP20261122-AAAA');
   });
 
-  it('once work started the owner cannot cancel; the desk can', () => {
-    const t = step(step(card(), ev.dispatch(desk), system, T0).ticket, ev.accept(), desk, T0 + MINUTE).ticket;
+  it('once engineering started the card the owner cannot cancel; the desk can', () => {
+    let t = step(step(card(), ev.dispatch(desk), system, T0).ticket, ev.accept(), desk, T0 + MINUTE).ticket;
+    t = step(step(t, ev.dispatch(technician), system, T0 + MINUTE).ticket, ev.accept(), technician, T0 + MINUTE).ticket;
     expect(transition(t, ev.cancel(), { actor: owner, now: T0 + 2 * MINUTE, policy: DEFAULT_POLICY })).toEqual({ ok: false, code: 'TICKET.WORK_STARTED' });
     expect(step(t, ev.cancel('业主要求'), desk, T0 + 2 * MINUTE).ticket.state).toBe('cancelled');
   });

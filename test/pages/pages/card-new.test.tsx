@@ -123,6 +123,8 @@ describe('IC card form (pages/card/new) on the local stack', () => {
       custody: true,
       feeFen: 5000,
       lossTicket: { id: loss.id, no: loss.no },
+      stage: 'verify',
+      verifiedBy: null,
     })
 
     // Its page shows the fee to pay and the loss report it follows.
