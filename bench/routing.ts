@@ -1,4 +1,5 @@
-import { needOf, route } from '../src/core/routing/route';
+import { route } from '../src/core/routing/route';
+import { DEFAULT_ROUTING, needOf } from '../src/core/routing/rules';
 import type { StaffMember } from '../src/core/routing/staff';
 import type { Ticket } from '../src/core/tickets/model';
 
@@ -24,8 +25,8 @@ const staffOf = (count: number): StaffMember[] =>
 /** Microseconds per routing decision among `count` staff (pure: the choice, not the database). */
 export const measureRouting = (count: number, decisions = 20_000): number => {
   const staff = staffOf(count);
-  const ticket = { kind: 'repair', team: 'engineering', trade: 'plumbing_electric', unit: { zone: 'A区' } } as Pick<Ticket, 'kind' | 'team' | 'trade' | 'unit'>;
-  const need = needOf(ticket as Ticket);
+  const ticket = { kind: 'repair', category: 'plumbing_electric', unit: { zone: 'A区' } } as Ticket;
+  const need = needOf(DEFAULT_ROUTING, ticket);
   const now = Date.UTC(2026, 10, 23, 2);
   for (let i = 0; i < 1000; i++) route(need, staff, now, 480); // warm-up
   const start = process.hrtime.bigint();

@@ -1,7 +1,7 @@
 import type { CommunityLayout } from '../core/binding/community';
 import { TRADE_NAMES } from '../core/catalog/categories';
 import type { StaffMember } from '../core/routing/staff';
-import { STAFF_ROLE_NAMES } from '../core/tickets/actor';
+import { STAFF_ROLE_NAMES, TEAM_NAMES } from '../core/tickets/actor';
 import type { OwnerRecord, OwnerUnit } from '../server/ports';
 
 /**
@@ -49,10 +49,17 @@ export const DEMO_OWNERS: OwnerRecord[] = [
 const ALWAYS = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }];
 const OFFICE = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00' }];
 
+/**
+ * Demo people take up to 30 open tasks each (the policy's default cap for a real team is 8): a
+ * demo or test stack collects tasks nobody finishes, and should still route them.
+ */
+const DEMO_CAP = 30;
+
 const member = (m: Omit<StaffMember, 'active' | 'credits' | 'openTasks'> & { credits?: StaffMember['credits'] }): StaffMember => ({
   active: true,
   openTasks: 0,
-  credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2, task_urged: 2, sla_reminder: 3, sla_escalation: 3, daily_digest: 5 },
+  cap: DEMO_CAP,
+  credits: { task_assigned: 5, task_reopened: 2, ticket_cancelled: 2, task_urged: 2, sla_reminder: 3, sla_escalation: 3, dispatch_help: 3, daily_digest: 5 },
   ...m,
 });
 
@@ -65,6 +72,11 @@ export const DEMO_STAFF: StaffMember[] = [
   member({ _id: 's-tech-liu', openid: 'demo-tech-liu', name: '刘师傅', phone: '13900000006', role: 'technician', team: 'engineering', trades: ['masonry'], zones: ['A区', 'B区'], shifts: ALWAYS }),
   member({ _id: 's-super-zhou', openid: 'demo-super-zhou', name: '周主任', phone: '13900000007', role: 'supervisor', team: 'customer_service', trades: [], zones: ['A区', 'B区'], shifts: OFFICE }),
   member({ _id: 's-manager-wu', openid: 'demo-manager-wu', name: '吴经理', phone: '13900000008', role: 'manager', team: 'management', trades: [], zones: ['A区', 'B区'], shifts: OFFICE }),
+  // Team leads: engineering's is asked when no technician can take a repair; the cleaning and
+  // greening leads take household services (家政服务) and send their people.
+  member({ _id: 's-lead-ma', openid: 'demo-lead-ma', name: '马组长', phone: '13900000009', role: 'team_lead', team: 'engineering', trades: ['plumbing_electric', 'carpentry', 'masonry'], zones: ['A区', 'B区'], shifts: ALWAYS }),
+  member({ _id: 's-lead-sun', openid: 'demo-lead-sun', name: '孙组长', phone: '13900000010', role: 'team_lead', team: 'cleaning', trades: [], zones: ['A区', 'B区'], shifts: ALWAYS }),
+  member({ _id: 's-lead-qian', openid: 'demo-lead-qian', name: '钱组长', phone: '13900000011', role: 'team_lead', team: 'greening', trades: [], zones: ['A区', 'B区'], shifts: ALWAYS }),
 ];
 
 /** Who the local identity switcher offers, with a line saying what each can do. */
@@ -75,7 +87,7 @@ export const DEMO_IDENTITIES = [
     openid: s.openid,
     name: s.name,
     role: STAFF_ROLE_NAMES[s.role],
-    hint: s.role === 'technician' ? s.trades.map((t) => TRADE_NAMES[t]).join('、') : s.zones.join('、'),
+    hint: s.role === 'technician' ? s.trades.map((t) => TRADE_NAMES[t]).join('、') : s.role === 'team_lead' ? TEAM_NAMES[s.team] : s.zones.join('、'),
   })),
   { openid: 'demo-guest', name: '未绑定用户', role: '访客', hint: '尚未绑定房屋' },
 ];

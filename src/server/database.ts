@@ -30,6 +30,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       // 超时: the supervisor's list of breached open tickets (and a technician's own).
       { name: 'late_state', keys: { lateSince: -1, state: 1 } },
       { name: 'assignee_late', keys: { 'assignee.staffId': 1, lateSince: -1 } },
+      // 待协调: the shared pool of tickets routing could not hand to a reachable person.
+      { name: 'help_waiting', keys: { 'help.since': 1, state: 1, team: 1 } },
       // The morning digests: open tickets of a kind, and a day's register.
       { name: 'kind_state_created', keys: { kind: 1, state: 1, createdAt: -1 } },
       { name: 'created', keys: { createdAt: -1 } },

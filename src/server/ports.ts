@@ -3,7 +3,7 @@ import type { BindingRequest } from '../core/binding/request';
 import type { TemplateKey } from '../core/notify/templates';
 import type { StaffMember } from '../core/routing/staff';
 import type { StaffRole } from '../core/tickets/actor';
-import type { Ticket, UnitRef } from '../core/tickets/model';
+import type { PushFailure, Ticket, UnitRef } from '../core/tickets/model';
 import type { TicketState } from '../core/tickets/states';
 
 /** Ports: what use cases need from the outside world. Adapters live in ./adapters. */
@@ -29,8 +29,11 @@ export interface TicketStore {
   insert(ticket: Ticket): Promise<void>;
   /** Saves `next` only if the stored version is still `expectedVersion`; false otherwise. */
   replace(next: Ticket, expectedVersion: number): Promise<boolean>;
-  /** Saves the outbox after delivery without bumping the version (delivery is not a state change). */
-  saveOutbox(ticket: Ticket, sentIds: string[]): Promise<void>;
+  /**
+   * Saves the outbox after delivery without bumping the version (delivery is not a state change),
+   * and appends `failures` to the ticket's pushFailures (only delivery writes that list).
+   */
+  saveOutbox(ticket: Ticket, sentIds: string[], failures?: readonly PushFailure[]): Promise<void>;
   listByOwner(openid: string, limit: number, filter?: OwnerTicketFilter): Promise<Ticket[]>;
   /** A loss report (挂失) of this card on this unit that was not cancelled, if any. */
   findCardLoss(unitId: string, type: string, cardNo: string): Promise<Ticket | null>;
@@ -45,6 +48,11 @@ export interface TicketStore {
   listDue(now: number, limit: number): Promise<Ticket[]>;
   /** Tickets in these states with a clock that ran out, latest breach first; one assignee's if given. */
   listLate(states: readonly TicketState[], limit: number, staffId?: string): Promise<Ticket[]>;
+  /**
+   * The shared pool (待协调): tickets waiting for someone whose lead or supervisor was asked,
+   * longest waiting first; one team's if given.
+   */
+  listWaitingForHelp(limit: number, team?: Ticket['team']): Promise<Ticket[]>;
   /** Open tickets of a kind (for the morning digest), oldest first. */
   listOpenOfKind(kind: Ticket['kind'], limit: number): Promise<Ticket[]>;
   /** Tickets created in [from, to) (a day's register). */

@@ -11,6 +11,7 @@ import type { TicketState } from '@/core/tickets/states';
 import { transition, type TransitionEffects } from '@/core/tickets/transition';
 import { DEFAULT_POLICY, HOUR, MINUTE, type Policy } from '@/core/sla/policy';
 import { OWNER_SUBMIT_TEMPLATES } from '@/core/notify/templates';
+import type { StaffMember } from '@/core/routing/staff';
 
 export { DEFAULT_POLICY, HOUR, MINUTE };
 export type { Policy };
@@ -156,3 +157,20 @@ export const ticketIn = (state: TicketState, over: Partial<RepairSubmission> = {
 };
 
 export const clone = <T>(value: T): T => structuredClone(value);
+
+/** A staff record for routing tests: a plumber on a weekday day shift (08:00–18:00) unless told otherwise. */
+export const staffMember = (_id: string, over: Partial<StaffMember> = {}): StaffMember => ({
+  _id,
+  openid: `openid-${_id}`,
+  name: _id,
+  phone: '13800000000',
+  role: 'technician',
+  team: 'engineering',
+  trades: ['plumbing_electric'],
+  zones: ['north'],
+  shifts: [{ weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' }],
+  active: true,
+  credits: { task_assigned: 3 },
+  openTasks: 0,
+  ...over,
+});

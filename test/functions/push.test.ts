@@ -23,7 +23,11 @@ describe('subscription messages and their credits', () => {
     s.stack.emulator.injectFault({ touser: PLUMBER, errcode: 43101, errmsg: 'user refuse to accept the msg' });
     const { ticket } = await submit();
     expect(ticket.state).toBe('dispatched');
-    expect(s.stack.emulator.messages()).toEqual([expect.objectContaining({ touser: PLUMBER, errcode: 43101 })]);
+    // The plumber was not told, so his lead is asked to phone him (the fallback ladder).
+    expect(s.stack.emulator.messages()).toEqual([
+      expect.objectContaining({ touser: PLUMBER, errcode: 43101 }),
+      expect.objectContaining({ touser: 'demo-lead-ma', templateId: 'local-dispatch_help', errcode: 0 }),
+    ]);
     expect((await plumberCredits()).task_assigned).toBe(0);
     const todo = await s.must(PLUMBER)('task.list', { tab: 'todo' });
     expect(todo.tasks.map((t) => t.id)).toContain(ticket.id);
@@ -34,7 +38,8 @@ describe('subscription messages and their credits', () => {
     await s.db.collection('staff').doc('s-tech-wang').update({ 'credits.task_assigned': 0 });
     const { ticket } = await submit();
     expect(await s.handlerOf(ticket.id)).toBe('王师傅');
-    expect(s.stack.emulator.messages()).toEqual([]);
+    // Not pushed; instead his lead is asked to phone him (the fallback ladder).
+    expect(s.stack.emulator.messages().map((m) => [m.touser, m.templateId])).toEqual([['demo-lead-ma', 'local-dispatch_help']]);
   });
 
   it('granting credits from the subscribe dialog adds one per accepted template', async () => {

@@ -58,6 +58,7 @@ describe('one full repair lifecycle through the real SDK and the local function 
       ['callback_pending', 'closed'],
     ]);
     expect(rated.ticket.deadlines).toEqual([]); // clocks are for staff
+    expect(rated.ticket).not.toHaveProperty('pushFailures'); // so is what did not reach someone
     const toOwner = s.stack.emulator.messages().filter((m) => m.touser === OWNER).map((m) => m.templateId);
     expect(toOwner).toEqual(['local-order_accepted', 'local-repair_done']);
 

@@ -60,7 +60,7 @@ const backdate = async (id: string, ms: number) => {
   await s.db.collection('tickets').doc(id).update({ clocks: s.db.command.set(clocks), nextDueAt: t.nextDueAt === null ? null : t.nextDueAt - ms });
 };
 
-const NOTHING = { looked: 0, routed: 0, reminded: 0, escalated: 0, retried: 0, failed: 0 };
+const NOTHING = { looked: 0, routed: 0, helpSought: 0, reminded: 0, escalated: 0, retried: 0, failed: 0 };
 
 describe('reminders and escalation along the ladder', () => {
   it('reminds the handler once at 80% of the on-site clock, before the deadline', async () => {
@@ -285,7 +285,7 @@ describe('what the sweep reads', () => {
     s.stack.emulator.resetStats();
 
     const reply = await timer();
-    expect(reply).toEqual({ ok: true, data: { looked: 2, routed: 0, reminded: 2, escalated: 0, retried: 0, docsRead: 2, failed: 0 } });
+    expect(reply).toEqual({ ok: true, data: { looked: 2, routed: 0, helpSought: 0, reminded: 2, escalated: 0, retried: 0, docsRead: 2, failed: 0 } });
     const stats = s.stack.emulator.stats();
     expect(stats.byCollection.tickets.docsRead).toBe(2);
     expect(stats.byCollection.staff?.docsRead ?? 0).toBe(0); // nobody to escalate to: the ladder is not read
@@ -358,6 +358,6 @@ describe('the timer entry', () => {
 
   it('runs only for a timer event', async () => {
     expect(await timer(undefined, { action: 'ticket.list' })).toMatchObject({ ok: false, code: 'INPUT.INVALID' });
-    expect(await timer()).toEqual({ ok: true, data: { looked: 0, routed: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 } });
+    expect(await timer()).toEqual({ ok: true, data: { looked: 0, routed: 0, helpSought: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 } });
   });
 });

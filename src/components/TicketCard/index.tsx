@@ -42,6 +42,11 @@ export default function TicketCard({ ticket, audience, now, onClick }: TicketCar
         <StateBadge state={ticket.state} label={ticket.stateLabel} />
       </View>
       <Text className='ticket-card-item__desc'>{ticket.description}</Text>
+      {audience === 'staff' && ticket.help && (
+        <Text className='ticket-card-item__help'>
+          {`待协调：${ticket.help.reason}${ticket.help.told.length ? `（已通知${ticket.help.told.join('、')}）` : ''}`}
+        </Text>
+      )}
       <View className='ticket-card-item__meta'>
         <Text className='ticket-card-item__time'>{formatShort(ticket.createdAt)} 提交</Text>
         {audience === 'owner' && ticket.assigneeName && (

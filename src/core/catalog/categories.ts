@@ -22,7 +22,8 @@ export interface RepairCategory {
   id: string;
   name: string;
   icon: string;
-  trade: Trade;
+  /** The technician trade the work needs; null for household services, taken by a team lead. */
+  trade: Trade | null;
   /** Whether the work is normally charged (有偿服务): the price list is shown before submitting. */
   paid: boolean;
   priceList: PriceItem[];
@@ -65,6 +66,21 @@ export const REPAIR_CATEGORIES = [
   {
     id: 'public_facility', name: '公共设施', icon: '🏢', trade: 'masonry', paid: false,
     priceList: [],
+  },
+  // 家政服务 (004 三): priced with the owner on site (现场定价) and done against the order (凭单服务).
+  {
+    id: 'household_cleaning', name: '家政保洁', icon: '🧹', trade: null, paid: true,
+    priceList: [
+      { name: '钟点清洁', priceFen: 4000, unit: '小时' },
+      { name: '全屋清洁（入伙）', priceFen: 600, unit: '平方米' },
+    ],
+  },
+  {
+    id: 'household_greening', name: '绿化养护', icon: '🌿', trade: null, paid: true,
+    priceList: [
+      { name: '花木修剪', priceFen: 5000, unit: '次' },
+      { name: '盆栽换土', priceFen: 2000, unit: '盆' },
+    ],
   },
 ] as const satisfies readonly RepairCategory[];
 

@@ -103,7 +103,7 @@ export const ACTIONS = {
     output: ticketOut,
   },
   'task.list': {
-    input: z.object({ tab: z.enum(['todo', 'active', 'done', 'late'], { error: '列表类型不正确' }).default('todo') }),
+    input: z.object({ tab: z.enum(['todo', 'active', 'done', 'late', 'pool'], { error: '列表类型不正确' }).default('todo') }),
     output: z.object({ tasks: z.array(ticketSummarySchema), credits: z.record(z.string(), z.number()) }),
   },
   'task.accept': { input: ticketIdInput, output: ticketOut },

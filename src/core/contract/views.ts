@@ -31,6 +31,16 @@ export const deadlineSchema = z.object({
   pauseReason: z.string().nullable(),
 });
 
+/** A message about the ticket that did not reach its recipient (staff only). */
+export const pushFailureViewSchema = z.object({
+  at: z.number(),
+  reason: z.enum(['no_credit', 'rejected', 'gave_up', 'uncertain']),
+  /** WeChat's answer; null when nothing was sent (no credit left). */
+  errcode: z.number().nullable(),
+  /** In plain words, e.g. "王师傅 · 新任务提醒未送达：提醒次数已用完". */
+  text: z.string(),
+});
+
 export const ticketSummarySchema = z.object({
   id: z.string(),
   no: z.string(),
@@ -44,6 +54,8 @@ export const ticketSummarySchema = z.object({
   description: z.string(),
   urgent: z.boolean(),
   assigneeName: z.string().nullable(),
+  /** Staff only: waiting in the shared pool (待协调), why, and whom routing asked. */
+  help: z.object({ reason: z.string(), told: z.array(z.string()), since: z.number() }).nullable().default(null),
   /** The running deadline that matters most now, if any. */
   dueAt: z.number().nullable(),
   createdAt: z.number(),
@@ -88,9 +100,13 @@ export const ticketViewSchema = ticketSummarySchema.extend({
       custody: z.boolean(),
       feeFen: z.number(),
       lossTicket: z.object({ id: z.string(), no: z.string() }).nullable(),
+      /** verify: the front desk checks identity; issue: engineering does the card (003 #11). */
+      stage: z.enum(['verify', 'issue']).default('verify'),
+      /** Who checked the owner's identity, once checked. */
+      verifiedBy: z.object({ name: z.string(), at: z.number() }).nullable().default(null),
     })
     .nullable(),
-  /** What the person handling this kind is called: 维修师傅, 客服管家, 客服前台. */
+  /** What the person handling this kind is called: 维修师傅, 客服管家, 客服前台 (工程人员 once a card's identity is checked). */
   handlerTitle: z.string(),
   /** The next promise to the owner in plain words, e.g. "王师傅预计 10:15 前上门". */
   promise: z.string().nullable(),
@@ -104,6 +120,8 @@ export const ticketViewSchema = ticketSummarySchema.extend({
   timeline: z.array(timelineEntrySchema),
   /** Events the viewer may cause now; pages show exactly these buttons. */
   actions: z.array(z.string()),
+  /** Staff only, newest first (absent from an owner's view): messages that did not reach someone. */
+  pushFailures: z.array(pushFailureViewSchema).optional(),
 });
 
 export const unitViewSchema = z.object({
@@ -134,6 +152,7 @@ export const templateRefSchema = z.object({ key: templateKeySchema, id: z.string
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 export type TicketView = z.infer<typeof ticketViewSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type PushFailureView = z.infer<typeof pushFailureViewSchema>;
 export type Identity = z.infer<typeof identitySchema>;
 export type UnitView = z.infer<typeof unitViewSchema>;
 export type TemplateRef = z.infer<typeof templateRefSchema>;

@@ -42,6 +42,7 @@ const VALUES: Record<TemplateKey, (t: Ticket, now: string) => string[]> = {
   task_urged: (t, now) => [t.no, whatOf(t), '业主催办，请尽快处理', now],
   sla_reminder: (t, now) => [t.no, whatOf(t), dueSoon(t), now],
   sla_escalation: (t, now) => [t.no, whatOf(t), overdue(t), now],
+  dispatch_help: (t, now) => [t.no, whatOf(t), t.help?.reason ?? '请协调派单', now],
   // Digests are about many tickets, not one: sent by the digest job (see digestMessage), never queued.
   daily_digest: (_t, now) => ['每日工作提醒', '', now],
   order_accepted: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', t.assignee?.phone ?? '', now],

@@ -11,6 +11,7 @@ export const TEMPLATE_KEYS = [
   'task_urged',
   'sla_reminder',
   'sla_escalation',
+  'dispatch_help',
   'daily_digest',
   'order_accepted',
   'quote_pending',
@@ -56,6 +57,11 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     audience: 'staff',
     fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
   },
+  dispatch_help: {
+    title: '待派单协调提醒',
+    audience: 'staff',
+    fields: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
+  },
   daily_digest: {
     title: '每日工作提醒',
     audience: 'staff',
@@ -89,5 +95,20 @@ export const OWNER_SUBMIT_TEMPLATES: readonly TemplateKey[] = ['order_accepted',
 export const OWNER_SERVICE_TEMPLATES: readonly TemplateKey[] = ['order_accepted', 'repair_done'];
 /** Templates a staff member is asked to accept on each natural tap (open inbox, accept, finish). */
 export const STAFF_TEMPLATES: readonly TemplateKey[] = ['task_assigned', 'task_reopened', 'ticket_cancelled'];
+
+/**
+ * What each role is asked for on its taps (3 at most): team leads also take the pool's asks,
+ * supervisors and managers get the asks, escalations and the morning digest, not tasks.
+ */
+export const staffTemplatesFor = (role: string): readonly TemplateKey[] =>
+  role === 'team_lead'
+    ? ['task_assigned', 'dispatch_help', 'task_reopened']
+    : role === 'supervisor' || role === 'manager'
+      ? ['dispatch_help', 'sla_escalation', 'daily_digest']
+      : STAFF_TEMPLATES;
+
+/** The reminder whose count a role sees on its inbox ("剩余提醒次数"). */
+export const mainTemplateFor = (role: string): TemplateKey =>
+  role === 'supervisor' || role === 'manager' ? 'dispatch_help' : 'task_assigned';
 
 export const templateEnvName = (key: TemplateKey): string => `TEMPLATE_ID_${key.toUpperCase()}`;

@@ -1,38 +1,38 @@
-import { TRADE_NAMES, type Trade } from '../catalog/categories';
-import type { TemplateKey } from '../notify/templates';
-import type { StaffRole, Team } from '../tickets/actor';
-import type { Ticket } from '../tickets/model';
+import { TRADE_NAMES } from '../catalog/categories';
 import { localClock } from '../sla/time';
+import type { RoutingNeed } from './rules';
 import { isOnDutyAt, type StaffMember } from './staff';
 
-export interface RoutingNeed {
-  team: Team;
-  /** The trade the work needs; null when any member of the roles may do it. */
-  trade: Trade | null;
-  /** Roles that do this work (technicians for repairs, housekeepers for complaints …). */
-  roles: readonly StaffRole[];
-  zone: string;
-  /** Only members covering the zone (a zone's housekeeper) — otherwise the zone is a preference. */
-  zoneRequired: boolean;
-  /** The template the chosen person will be pushed; people with a credit for it come first. */
-  template: TemplateKey;
-}
+export type { RoutingNeed } from './rules';
 
-export type RoutingReason = 'reachable' | 'in_app_only' | 'nobody_on_duty';
+/**
+ * reachable: the chosen person can be pushed; in_app_only: chosen, but no credit left to push;
+ * nobody_eligible: nobody in the team does this work (trade, zone); nobody_on_duty: they exist
+ * but none is on shift; all_at_cap: those on shift all hold their maximum of open tasks.
+ */
+export type RoutingReason = 'reachable' | 'in_app_only' | 'nobody_eligible' | 'nobody_on_duty' | 'all_at_cap';
 
 export interface RoutingDecision {
   assignee: StaffMember | null;
-  /** Why this person, in the desk's words, recorded on the ticket with the dispatch. */
+  /** Why this person (or why nobody), in the desk's words, recorded on the ticket. */
   why: string[];
-  /** reachable: push can be sent; in_app_only: on duty but no credit left; nobody_on_duty: none. */
   reason: RoutingReason;
   candidates: number;
 }
 
+/** Why nobody was chosen, in the desk's words (recorded on the ticket and in the help message). */
+export const NOBODY_WHY: Record<Extract<RoutingReason, `nobody_${string}` | 'all_at_cap'>, string> = {
+  nobody_eligible: '没有可承接此类工作的人员',
+  nobody_on_duty: '当前无人在岗',
+  all_at_cap: '在岗人员手上工单已满',
+};
+
+export const capOf = (m: Pick<StaffMember, 'cap'>, need: Pick<RoutingNeed, 'cap'>): number => m.cap ?? need.cap;
+
 /**
- * Picks who gets a task: on-duty members of the team with the trade; those who can still be
- * pushed first, then those covering the zone, then the fewest open tasks; ties by id so the
- * choice is repeatable.
+ * Picks who gets a task: members of the team in the roles, with the trade (and the zone when
+ * required), on duty, under their cap; those who can still be pushed first, then those covering
+ * the zone, then the fewest open tasks; ties by id so the choice is repeatable.
  */
 export const route = (
   need: RoutingNeed,
@@ -41,15 +41,19 @@ export const route = (
   utcOffsetMinutes: number,
 ): RoutingDecision => {
   const clock = localClock(now, utcOffsetMinutes);
-  const candidates = staff.filter(
+  const eligible = staff.filter(
     (m) =>
       m.team === need.team &&
       need.roles.includes(m.role) &&
       (need.trade === null || m.trades.includes(need.trade)) &&
-      (!need.zoneRequired || m.zones.includes(need.zone)) &&
-      isOnDutyAt(m, clock),
+      (!need.zoneRequired || m.zones.includes(need.zone)),
   );
-  if (candidates.length === 0) return { assignee: null, why: [], reason: 'nobody_on_duty', candidates: 0 };
+  const onDuty = eligible.filter((m) => isOnDutyAt(m, clock));
+  const candidates = onDuty.filter((m) => (m.openTasks ?? 0) < capOf(m, need));
+  if (candidates.length === 0) {
+    const reason = eligible.length === 0 ? 'nobody_eligible' : onDuty.length === 0 ? 'nobody_on_duty' : 'all_at_cap';
+    return { assignee: null, why: [NOBODY_WHY[reason]], reason, candidates: 0 };
+  }
   const score = (m: StaffMember) => [
     (m.credits[need.template] ?? 0) > 0 ? 0 : 1,
     m.zones.includes(need.zone) ? 0 : 1,
@@ -75,20 +79,4 @@ export const route = (
     reason: reachable ? 'reachable' : 'in_app_only',
     candidates: candidates.length,
   };
-};
-
-/**
- * Who does each kind of work: repairs go to a technician of the trade, complaints to the zone's
- * housekeeper (004 二), IC cards to the front desk for the identity check (003 #11).
- */
-export const needOf = (t: Pick<Ticket, 'kind' | 'team' | 'trade' | 'unit'>): RoutingNeed => {
-  const base = { team: t.team, zone: t.unit.zone, template: 'task_assigned' as const };
-  switch (t.kind) {
-    case 'repair':
-      return { ...base, trade: t.trade, roles: ['technician', 'team_lead'], zoneRequired: false };
-    case 'complaint':
-      return { ...base, trade: null, roles: ['housekeeper'], zoneRequired: true };
-    case 'card':
-      return { ...base, trade: null, roles: ['front_desk'], zoneRequired: false };
-  }
 };

@@ -26,6 +26,8 @@ export interface StaffMember {
   credits: Partial<Record<TemplateKey, number>>;
   /** Tickets in this member's hands (see WORKLOAD_STATES), kept up to date by each step. */
   openTasks: number;
+  /** Most open tasks routing gives this member; the policy's `routing.defaultCap` when absent. */
+  cap?: number;
 }
 
 const minutes = (hhmm: string): number => {

@@ -22,18 +22,25 @@ const dispatchMinutes = (ticket: Ticket, policy: Policy): number => {
   return ticket.area === 'public' ? policy.repair.publicDispatchMinutes : policy.repair.dispatchMinutes;
 };
 
+/** An IC card's stage (a card saved before stages existed is at the desk's); null for other kinds. */
+const cardStage = (ticket: Ticket): 'verify' | 'issue' | null =>
+  ticket.kind === 'card' ? (ticket.card?.stage ?? 'verify') : null;
+
 /** A clock started now, or null when it does not apply to this ticket (e.g. `return` for a public repair). */
 export const startClock = (name: ClockName, ticket: Ticket, now: number, policy: Policy): Clock | null => {
   const p = policy.repair;
   const days = (n: number) => addWorkingDays(now, n, policy.workingHours, policy.utcOffsetMinutes);
   switch (name) {
     case 'dispatch':
+      // An IC card past its identity check waits for engineering on its card clock instead.
+      if (cardStage(ticket) === 'issue') return null;
       return { startedAt: now, dueAt: now + dispatchMinutes(ticket, policy) * MINUTE };
     case 'reply':
       // The reply time the owner asked for is the deadline (003 #19 3); every complaint has one.
       return { startedAt: now, dueAt: Math.max(now, ticket.complaint?.replyBy ?? now + 24 * HOUR) };
     case 'issue':
-      return { startedAt: now, dueAt: now + policy.card.issueMinutes * MINUTE };
+      // From the identity check to the card done (003 #11: engineering opens it in 8 minutes).
+      return cardStage(ticket) === 'issue' ? { startedAt: now, dueAt: now + policy.card.issueMinutes * MINUTE } : null;
     case 'onSite':
       return ticket.appointment && ticket.appointment.end > now
         ? { startedAt: now, dueAt: ticket.appointment.end }
@@ -121,8 +128,10 @@ export const stopClock = (clock: Clock, now: number): Clock => (isRunning(clock)
  * step, or a message retry. Paused and stopped clocks need nothing; the sweep finds tickets by
  * this one indexed field.
  */
-export const nextDueAt = (ticket: Pick<Ticket, 'clocks' | 'outbox'>, policy: Policy): number | null => {
+export const nextDueAt = (ticket: Pick<Ticket, 'clocks' | 'outbox'> & Partial<Pick<Ticket, 'state' | 'updatedAt'>>, policy: Policy): number | null => {
   const instants: number[] = [];
+  // A ticket waiting for someone (待派单) is routed again now and then: someone may come on duty.
+  if (ticket.state === 'submitted' && ticket.updatedAt !== undefined) instants.push(ticket.updatedAt + policy.routing.retryMinutes * MINUTE);
   for (const clock of Object.values(ticket.clocks)) {
     const next = clock && nextClockAction(clock, policy);
     if (next) instants.push(next.at);

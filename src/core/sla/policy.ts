@@ -2,6 +2,7 @@
  * Service standards as policy data. Every number of docs/standards.md that the product enforces
  * lives here with its default; a company may override any of them.
  */
+import { DEFAULT_ROUTING, type RoutingPolicy } from '../routing/rules';
 import type { WorkingHours } from './calendar';
 
 export const MINUTE = 60_000;
@@ -83,6 +84,11 @@ export interface PushPolicy {
   retrySeconds: number;
   /** After this many failed attempts a message stays in the in-app inbox only. */
   maxAttempts: number;
+  /**
+   * A send not answered within this is given up and never retried: it may have reached WeChat,
+   * which has no idempotency key, so a retry could deliver it twice.
+   */
+  timeoutMs: number;
 }
 
 export interface Policy {
@@ -97,6 +103,8 @@ export interface Policy {
   owner: OwnerPolicy;
   escalation: EscalationPolicy;
   push: PushPolicy;
+  /** Who takes which work, and how many open tasks a person may hold. */
+  routing: RoutingPolicy;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -124,5 +132,6 @@ export const DEFAULT_POLICY: Policy = {
     ],
     majorTo: ['manager'],
   },
-  push: { retrySeconds: 60, maxAttempts: 5 },
+  push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 5000 },
+  routing: DEFAULT_ROUTING,
 };

@@ -21,6 +21,14 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
 
 export type Team = 'engineering' | 'customer_service' | 'cleaning' | 'greening' | 'management';
 
+export const TEAM_NAMES: Record<Team, string> = {
+  engineering: '工程组',
+  customer_service: '客服中心',
+  cleaning: '清洁部',
+  greening: '绿化部',
+  management: '管理处',
+};
+
 /** Who causes a transition. Identity always comes from the platform, never from the event. */
 export type Actor =
   | { kind: 'owner'; openid: string; name: string }

@@ -3,15 +3,13 @@ import { findCategory, type RepairCategoryId } from '../catalog/categories';
 import type { ComplaintCategoryId } from '../catalog/complaints';
 import type { TemplateKey } from '../notify/templates';
 import { formatLocal } from '../sla/time';
-import type { Actor, Team } from './actor';
+import { teamFor } from '../routing/rules';
+import type { Policy } from '../sla/policy';
+import type { Actor } from './actor';
 import { NUMBER_PREFIX, type TicketKind } from './kinds';
 import type { Ticket, UnitRef } from './model';
 import { enterState, type TransitionContext, type TransitionEffects } from './transition';
 
-/** Repairs are engineering's work (工程部); the category decides the trade. */
-export const REPAIR_TEAM = 'engineering' as const;
-/** Complaints and IC cards are customer service's (客服中心). */
-export const SERVICE_TEAM = 'customer_service' as const;
 
 /** What every submission carries, whatever its kind. */
 export interface Submission {
@@ -53,26 +51,21 @@ type Created = { ticket: Ticket; effects: TransitionEffects };
 export const ticketNumber = (id: string, now: number, utcOffsetMinutes: number, kind: TicketKind = 'repair'): string =>
   `${NUMBER_PREFIX[kind]}${formatLocal(now, utcOffsetMinutes, 'YYYYMMDD')}-${id.replace(/[^0-9a-zA-Z]/g, '').slice(-4).toUpperCase()}`;
 
-const blankTicket = (
-  s: Submission,
-  kind: TicketKind,
-  team: Team,
-  now: number,
-  utcOffsetMinutes: number,
-): Ticket => {
+/** A new ticket of a kind; its team comes from the policy's routing rules for the category. */
+const blankTicket = (s: Submission, kind: TicketKind, category: string, now: number, policy: Policy): Ticket => {
   const ownerCredits: Partial<Record<TemplateKey, number>> = {};
   for (const key of s.grantedTemplates) ownerCredits[key] = (ownerCredits[key] ?? 0) + 1;
   return {
     _id: s.id,
-    no: ticketNumber(s.id, now, utcOffsetMinutes, kind),
+    no: ticketNumber(s.id, now, policy.utcOffsetMinutes, kind),
     kind,
     state: 'submitted',
     version: 0,
     owner: s.owner,
     unit: s.unit,
     area: 'home',
-    category: '',
-    team,
+    category,
+    team: teamFor(policy.routing, kind, category),
     trade: null,
     description: s.description,
     photos: s.photos,
@@ -95,6 +88,7 @@ const blankTicket = (
     ownerCredits,
     history: [],
     outbox: [],
+    pushFailures: [],
     nextDueAt: null,
     createdAt: now,
     updatedAt: now,
@@ -109,9 +103,8 @@ export const createRepairTicket = (s: RepairSubmission, ctx: TransitionContext &
   const category = findCategory(s.category);
   if (!category) throw new Error(`unknown category ${s.category}`);
   const t: Ticket = {
-    ...blankTicket(s, 'repair', REPAIR_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
+    ...blankTicket(s, 'repair', s.category, ctx.now, ctx.policy),
     area: s.area,
-    category: s.category,
     trade: category.trade,
     appointment: s.appointment,
     urgent: s.urgent,
@@ -122,8 +115,7 @@ export const createRepairTicket = (s: RepairSubmission, ctx: TransitionContext &
 /** A new complaint: registered whatever it says (000 4.5.1), its reply time the deadline. */
 export const createComplaintTicket = (s: ComplaintSubmission, ctx: TransitionContext & { actor: Actor }): Created => {
   const t: Ticket = {
-    ...blankTicket(s, 'complaint', SERVICE_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
-    category: s.category,
+    ...blankTicket(s, 'complaint', s.category, ctx.now, ctx.policy),
     complaint: { aboutStaff: s.aboutStaff, aboutStaffId: s.aboutStaffId, replyBy: s.replyBy, linkedTicket: s.linkedTicket },
   };
   const note = s.linkedTicket ? `关于工单 ${s.linkedTicket.no} 的处理人员${s.aboutStaff ? ` ${s.aboutStaff}` : ''}` : '';
@@ -134,9 +126,8 @@ export const createComplaintTicket = (s: ComplaintSubmission, ctx: TransitionCon
 export const createCardTicket = (s: CardSubmission, ctx: TransitionContext & { actor: Actor }): Created => {
   const feeFen = s.action === 'reissue' ? ctx.policy.card.reissueFeeFen : 0;
   const t: Ticket = {
-    ...blankTicket(s, 'card', SERVICE_TEAM, ctx.now, ctx.policy.utcOffsetMinutes),
-    category: s.type,
-    card: { type: s.type, action: s.action, cardNo: s.cardNo, custody: s.custody, feeFen, lossTicket: s.lossTicket },
+    ...blankTicket(s, 'card', s.type, ctx.now, ctx.policy),
+    card: { type: s.type, action: s.action, cardNo: s.cardNo, custody: s.custody, feeFen, lossTicket: s.lossTicket, stage: 'verify' },
   };
   const notes = [s.custody ? '委托代管' : '', s.lossTicket ? `挂失单 ${s.lossTicket.no}` : ''].filter(Boolean);
   return submitted(t, notes.join('；'), ctx);

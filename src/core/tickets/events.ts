@@ -24,6 +24,8 @@ export type TicketEvent =
   | { type: 'urge' }
   | { type: 'remind'; clock: ClockName }
   | { type: 'escalate'; clock: ClockName; step: number; to: StaffRef[] }
+  /** Routing could not hand the task to someone it can reach: the lead or supervisor is asked. */
+  | { type: 'seek_help'; reason: string; rung: 'team_lead' | 'supervisor'; to: StaffRef[] }
   | { type: 'pause'; reason: string }
   | { type: 'resume' }
   | { type: 'classify'; size: PublicSize }
@@ -50,6 +52,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   urge: '业主催办',
   remind: '时限提醒',
   escalate: '超时升级',
+  seek_help: '请求协调派单',
   pause: '暂停计时',
   resume: '恢复计时',
   classify: '确定维修规模',
@@ -63,5 +66,9 @@ export const KIND_EVENT_LABELS: Partial<Record<TicketKind, Partial<Record<Ticket
   card: { submit: '提交IC卡申请', dispatch: '转交前台', accept: '核验身份', finish: '办理完成', cancel: '取消申请' },
 };
 
-export const eventLabel = (kind: TicketKind, event: TicketEventType): string =>
-  KIND_EVENT_LABELS[kind]?.[event] ?? EVENT_LABELS[event];
+/** An IC card's events after the identity check, in engineering's hands (003 #11). */
+export const CARD_ISSUE_EVENT_LABELS: Partial<Record<TicketEventType, string>> = { dispatch: '派单', accept: '接单办卡' };
+
+/** `stage`: an IC card's stage when the event happened (its events after the check read as engineering's). */
+export const eventLabel = (kind: TicketKind, event: TicketEventType, stage?: 'verify' | 'issue'): string =>
+  (kind === 'card' && stage === 'issue' ? CARD_ISSUE_EVENT_LABELS[event] : undefined) ?? KIND_EVENT_LABELS[kind]?.[event] ?? EVENT_LABELS[event];

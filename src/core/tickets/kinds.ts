@@ -15,9 +15,15 @@ export const NUMBER_PREFIX: Record<TicketKind, string> = {
   card: 'KP',
 };
 
-/** What the person handling each kind is called in the owner's words. */
+/**
+ * What the person handling each kind is called in the owner's words. An IC card has two: the
+ * front desk checks identity, engineering does the card (the ticket view names the stage's).
+ */
 export const HANDLER_NAMES: Record<TicketKind, string> = {
   repair: '维修师傅',
   complaint: '客服管家',
-  card: '客服前台',
+  card: '经办人',
 };
+
+/** Who handles an IC card in each stage (003 #11), in the owner's words. */
+export const CARD_HANDLER_NAMES: Record<'verify' | 'issue', string> = { verify: '客服前台', issue: '工程人员' };

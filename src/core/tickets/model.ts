@@ -1,3 +1,4 @@
+import type { CardStage } from '../routing/rules';
 import type { CardAction, CardTypeId } from '../catalog/cards';
 import type { Trade } from '../catalog/categories';
 import type { TemplateKey } from '../notify/templates';
@@ -104,6 +105,23 @@ export interface OutboxMessage {
   lastError: string | null;
 }
 
+/** Why a message ended without being sent: no credit (before or at sending), a wrong message, too many failures, or no answer in time. */
+export type PushFailureReason = 'no_credit' | 'rejected' | 'gave_up' | 'uncertain';
+
+/** A subscription message that ended without being sent: kept on the ticket so staff can see it. */
+export interface PushFailure {
+  messageId: string;
+  template: TemplateKey;
+  recipient: OutboxMessage['recipient'];
+  staffId?: string;
+  /** The assignee's name when the message was for them; otherwise not known here. */
+  recipientName?: string;
+  /** WeChat's last answer; null when nothing was sent (no credit left before sending). */
+  errcode: number | null;
+  reason: PushFailureReason;
+  at: number;
+}
+
 /** A complaint's own data (投诉). */
 export interface ComplaintDetails {
   /** The staff member the complaint is about, as the owner named them or from a linked ticket. */
@@ -114,6 +132,16 @@ export interface ComplaintDetails {
   replyBy: number | null;
   /** The ticket whose handler this complaint is about (回访时投诉处理人员). */
   linkedTicket: { id: string; no: string } | null;
+}
+
+export interface TicketHelp {
+  /** Why routing needs a person to step in, in the desk's words. */
+  reason: string;
+  /** The rung that was asked: the team's lead, or the supervisor. */
+  rung: 'team_lead' | 'supervisor';
+  /** Who was asked, by name. */
+  told: string[];
+  since: number;
 }
 
 /** An IC card request's own data (IC卡). */
@@ -128,6 +156,10 @@ export interface CardDetails {
   feeFen: number;
   /** The loss report a reissue follows. */
   lossTicket: { id: string; no: string } | null;
+  /** Identity check at the desk, then the card opened by engineering (003 #11). */
+  stage: CardStage;
+  /** Who checked the owner's identity, and when (set by the check; absent before it). */
+  verifiedBy?: { staffId: string; name: string; at: number } | null;
 }
 
 export interface Ticket {
@@ -168,10 +200,23 @@ export interface Ticket {
   lateSince: number | null;
   /** Last time the owner urged (催办); urging is throttled by policy. */
   lastUrgedAt: number | null;
+  /**
+   * Waiting in the shared pool (待协调): routing found nobody who can take it, or nobody it can
+   * push, so the team lead or the supervisor was asked. Cleared when someone is given the task.
+   */
+  help?: TicketHelp | null;
   /** One-time subscription credits the owner granted for this ticket's updates, per template. */
   ownerCredits: Partial<Record<TemplateKey, number>>;
   history: AuditEntry[];
   outbox: OutboxMessage[];
+  /** Messages that ended without being sent, newest last, the newest few only (absent on older tickets). */
+  pushFailures?: PushFailure[];
+  /**
+   * Bumped by every write of the outbox that is not a state change (delivery, a sweep's claim),
+   * which leave `version` alone: a step saves only over the outbox it read, so a message already
+   * sent can never be written back and sent again. Absent on older tickets (read as 0).
+   */
+  outboxRev?: number;
   /** Earliest time the sweep must look at this ticket: a clock deadline or a message retry. */
   nextDueAt: number | null;
   createdAt: number;

@@ -3,8 +3,18 @@ import type { Policy } from '../sla/policy';
 import { formatLocal } from '../sla/time';
 import type { ClockName, Ticket } from './model';
 
-/** The owner learns who handles the ticket, and their phone, once that person has accepted it. */
-export const ownerSeesHandler = (t: Pick<Ticket, 'history'>): boolean => t.history.some((h) => h.event === 'accept');
+/**
+ * The owner learns who handles the ticket, and their phone, once that person has accepted it:
+ * an accept after the last dispatch (an IC card's identity check is the desk's accept; the
+ * technician engineering's routing gives it to next is shown once they take it).
+ */
+export const ownerSeesHandler = (t: Pick<Ticket, 'history'>): boolean => {
+  for (let i = t.history.length - 1; i >= 0; i--) {
+    if (t.history[i].event === 'accept') return true;
+    if (t.history[i].event === 'dispatch') return false;
+  }
+  return false;
+};
 
 /** "10:15" today, "11月23日 10:15" another day: how people say a time. */
 export const sayTime = (at: number, now: number, policy: Policy): string => {
@@ -28,8 +38,11 @@ const sentence = (t: Ticket, clock: ClockName, due: number, now: number, policy:
       return `${who || '师傅'}预计 ${at} 前上门`;
     case 'reply':
       return `${who || '管家'}将在 ${at} 前答复您`;
-    case 'issue':
-      return t.card?.action === 'lost' ? `预计 ${at} 前为您办好挂失` : `预计 ${at} 前为您办好`;
+    case 'issue': {
+      // After the desk's identity check: engineering does the card (003 #11).
+      const work = t.card?.action === 'lost' ? '办好挂失' : t.card?.action === 'reissue' ? '补办好新卡' : '开通';
+      return who ? `${who}将在 ${at} 前为您${work}` : `身份已核验，工程人员将在 ${at} 前为您${work}`;
+    }
     case 'return':
     case 'repair':
       return `${who || '师傅'}预计 ${at} 前修好`;

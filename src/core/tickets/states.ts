@@ -46,5 +46,9 @@ export const KIND_STATE_LABELS: Partial<Record<TicketKind, Partial<Record<Ticket
   card: { submitted: '待核验', dispatched: '待核验', accepted: '办理中', returned: '已办好' },
 };
 
-export const stateLabel = (kind: TicketKind, state: TicketState): string =>
-  KIND_STATE_LABELS[kind]?.[state] ?? STATE_LABELS[state];
+/** An IC card after the identity check, waiting for engineering to do the card. */
+export const CARD_ISSUE_STATE_LABELS: Partial<Record<TicketState, string>> = { submitted: '待办卡', dispatched: '待办卡' };
+
+/** `stage`: an IC card's stage (after the identity check it waits for engineering, not for the desk). */
+export const stateLabel = (kind: TicketKind, state: TicketState, stage?: 'verify' | 'issue'): string =>
+  (kind === 'card' && stage === 'issue' ? CARD_ISSUE_STATE_LABELS[state] : undefined) ?? KIND_STATE_LABELS[kind]?.[state] ?? STATE_LABELS[state];

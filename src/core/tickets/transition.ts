@@ -10,6 +10,7 @@ import type { AuditEntry, ClockName, OutboxMessage, Ticket } from './model';
 import { FINAL_STATES, type TicketState } from './states';
 import { CLOCK_RULES, TAKEN_WHEN_MISSING, WORKFLOWS, type Notification, type Party, type TransitionRule } from './workflow';
 import { MINUTE } from '../sla/policy';
+import { needOf, type RoutingPolicy } from '../routing/rules';
 
 export interface TransitionContext {
   actor: Actor;
@@ -33,28 +34,24 @@ export type TransitionResult =
 const DESK_ROLES = new Set(['front_desk', 'housekeeper', 'supervisor', 'manager']);
 
 /**
- * Who may take an unaccepted task of this kind: a technician of the trade for repairs, the
- * housekeeper of the zone for complaints, the front desk for IC cards.
+ * Who may take an unaccepted task: whoever the routing rules would give it to (a technician of
+ * the trade, the zone's housekeeper, the front desk …), and the team's lead, who may take any of
+ * the team's work waiting for someone.
  */
-const isTeammate = (actor: Extract<Actor, { kind: 'staff' }>, t: Ticket): boolean => {
+const isTeammate = (actor: Extract<Actor, { kind: 'staff' }>, t: Ticket, routing: RoutingPolicy): boolean => {
   // Who declined it does not take it back behind the next person's back.
   if (t.declinedBy?.includes(actor.staffId)) return false;
-  switch (t.kind) {
-    case 'repair':
-      return (
-        (actor.role === 'technician' || actor.role === 'team_lead') &&
-        actor.team === t.team &&
-        t.trade !== null &&
-        actor.trades.includes(t.trade)
-      );
-    case 'complaint':
-      return actor.role === 'housekeeper' && actor.zones.includes(t.unit.zone);
-    case 'card':
-      return actor.role === 'front_desk';
-  }
+  const need = needOf(routing, t);
+  if (actor.team !== need.team) return false;
+  if (actor.role === 'team_lead') return true;
+  return (
+    need.roles.includes(actor.role) &&
+    (need.trade === null || actor.trades.includes(need.trade)) &&
+    (!need.zoneRequired || actor.zones.includes(need.zone))
+  );
 };
 
-export const isParty = (party: Party, actor: Actor, t: Ticket): boolean => {
+export const isParty = (party: Party, actor: Actor, t: Ticket, routing: RoutingPolicy): boolean => {
   switch (party) {
     case 'system':
       return actor.kind === 'system';
@@ -63,7 +60,7 @@ export const isParty = (party: Party, actor: Actor, t: Ticket): boolean => {
     case 'assignee':
       return actor.kind === 'staff' && actor.staffId === t.assignee?.staffId;
     case 'teammate':
-      return actor.kind === 'staff' && isTeammate(actor, t);
+      return actor.kind === 'staff' && isTeammate(actor, t, routing);
     case 'desk':
       return actor.kind === 'staff' && DESK_ROLES.has(actor.role);
   }
@@ -73,6 +70,7 @@ export const isParty = (party: Party, actor: Actor, t: Ticket): boolean => {
 const clockNotices = (e: TicketEvent): Notification[] => {
   if (e.type === 'remind') return [{ template: 'sla_reminder', to: 'assignee' }];
   if (e.type === 'escalate') return e.to.map((staff): Notification => ({ template: 'sla_escalation', to: 'staff', staff }));
+  if (e.type === 'seek_help') return e.to.map((staff): Notification => ({ template: 'dispatch_help', to: 'staff', staff }));
   return [];
 };
 
@@ -124,19 +122,26 @@ const withClocks = (t: Ticket, change: (c: NonNullable<Ticket['clocks'][ClockNam
 const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: TicketState, policy: Policy): Ticket => {
   switch (e.type) {
     case 'dispatch':
-      return { ...t, assignee: e.assignee };
+      return { ...t, assignee: e.assignee, help: null };
     case 'decline': {
-      // The dispatch clock runs on from the request; the on-site clock was this person's.
+      // The dispatch clock runs on from the request; the on-site clock was this person's. An IC
+      // card past its identity check runs on on its card clock: the check stays done.
       const { stoppedAt: _stopped, ...dispatchClock } = t.clocks.dispatch ?? { startedAt: now, dueAt: now };
-      const clocks = { ...t.clocks, dispatch: dispatchClock };
+      const clocks = t.card?.stage === 'issue' ? { ...t.clocks } : { ...t.clocks, dispatch: dispatchClock };
       delete clocks.onSite;
       return { ...t, assignee: null, clocks, declinedBy: [...(t.declinedBy ?? []), ...(t.assignee ? [t.assignee.staffId] : [])] };
     }
     case 'accept':
+      // An IC card's identity check (the desk's accept, back to 待派单): the card work is
+      // engineering's now, by the routing rules for the next stage; who checked is kept.
+      if (t.card && to === 'submitted') {
+        const card = { ...t.card, stage: 'issue' as const, verifiedBy: actor.kind === 'staff' ? { staffId: actor.staffId, name: actor.name, at: now } : null };
+        return { ...t, card, team: needOf(policy.routing, { ...t, card }).team, assignee: null, help: null };
+      }
       // A teammate taking an unaccepted task becomes its assignee.
       return actor.kind === 'staff' && actor.staffId !== t.assignee?.staffId
-        ? { ...t, assignee: { staffId: actor.staffId, openid: actor.openid, name: actor.name, phone: actor.phone, role: actor.role } }
-        : t;
+        ? { ...t, help: null, assignee: { staffId: actor.staffId, openid: actor.openid, name: actor.name, phone: actor.phone, role: actor.role } }
+        : { ...t, help: null };
     case 'quote': {
       const totalFen = e.items.reduce((sum, i) => sum + Math.round(i.priceFen * i.quantity), 0);
       return { ...t, quote: { items: e.items, totalFen, note: e.note, at: now, decision: null, decidedAt: null } };
@@ -161,6 +166,8 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
       return { ...t, referral: { contact: e.contact, note: e.note } };
     case 'urge':
       return { ...t, lastUrgedAt: now };
+    case 'seek_help':
+      return { ...t, help: { reason: e.reason, rung: e.rung, told: e.to.map((p) => p.name), since: t.help?.since ?? now } };
     case 'remind':
       return { ...t, clocks: { ...t.clocks, [e.clock]: { ...t.clocks[e.clock]!, remindedAt: now } } };
     case 'escalate':
@@ -211,6 +218,8 @@ const auditNote = (e: TicketEvent, policy: Policy): string => {
       return `${CLOCK_LABELS[e.clock]}即将到期，已提醒处理人员`;
     case 'escalate':
       return `${CLOCK_LABELS[e.clock]}已超时，已告知${e.to.map((p) => p.name).join('、') || '主管'}`;
+    case 'seek_help':
+      return `${e.reason}，已请${e.to.map((p) => p.name).join('、') || (e.rung === 'team_lead' ? '组长' : '主管')}协调`;
     case 'pause':
       return e.reason;
     case 'classify':
@@ -304,13 +313,13 @@ export const enterState = (
 export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionContext): TransitionResult => {
   const rule = ruleFor(ticket, event.type);
   // An owner who may no longer cancel is told why: the work has started.
-  const ownerCancel = event.type === 'cancel' && isParty('owner', ctx.actor, ticket) && !FINAL_STATES.includes(ticket.state);
+  const ownerCancel = event.type === 'cancel' && isParty('owner', ctx.actor, ticket, ctx.policy.routing) && !FINAL_STATES.includes(ticket.state);
   if (ownerCancel && !rule?.by.includes('owner')) return { ok: false, code: 'TICKET.WORK_STARTED' };
   if (!rule) {
     const taken = TAKEN_WHEN_MISSING[event.type] && !FINAL_STATES.includes(ticket.state) && ticket.state !== 'submitted';
     return { ok: false, code: taken ? 'TICKET.ALREADY_TAKEN' : 'TICKET.ILLEGAL_TRANSITION' };
   }
-  if (!rule.by.some((party) => isParty(party, ctx.actor, ticket))) return { ok: false, code: 'AUTH.FORBIDDEN' };
+  if (!rule.by.some((party) => isParty(party, ctx.actor, ticket, ctx.policy.routing))) return { ok: false, code: 'AUTH.FORBIDDEN' };
   if (invalidEvent(event)) return { ok: false, code: 'INPUT.INVALID' };
   if ((rule.when && !rule.when(ticket)) || !clockStepApplies(ticket, event)) return { ok: false, code: 'TICKET.ILLEGAL_TRANSITION' };
   if (event.type === 'urge' && !canUrgeAt(ticket, ctx.now, ctx.policy)) return { ok: false, code: 'TICKET.URGE_TOO_SOON' };

@@ -1,4 +1,5 @@
 import { CARD_ACTION_NAMES, findCardType } from '../catalog/cards';
+import { pushFailureLine } from '../notify/push-failures';
 import { findCategory } from '../catalog/categories';
 import { findComplaintCategory } from '../catalog/complaints';
 import type { TicketSummary, TicketView } from '../contract/views';
@@ -6,13 +7,14 @@ import { isBreached, isRunning } from '../sla/clocks';
 import type { Policy } from '../sla/policy';
 import type { Actor } from './actor';
 import { eventLabel } from './events';
-import { HANDLER_NAMES, KIND_NAMES } from './kinds';
+import { CARD_HANDLER_NAMES, HANDLER_NAMES, KIND_NAMES } from './kinds';
 import type { ClockName, Ticket } from './model';
 import { CLOCK_LABELS } from './clock-labels';
 import { ownerPromise, ownerSeesHandler } from './promise';
 import { FINAL_STATES, stateLabel } from './states';
 import { isParty, urgeAvailableAt } from './transition';
 import { CLOCK_RULES, WORKFLOWS } from './workflow';
+import type { RoutingPolicy } from '../routing/rules';
 
 export { CLOCK_LABELS };
 
@@ -20,15 +22,32 @@ export { CLOCK_LABELS };
 const clockLabel = (t: Ticket, clock: ClockName): string =>
   t.kind === 'card' && clock === 'dispatch' ? '核验时限' : t.kind === 'complaint' && clock === 'dispatch' ? '转交时限' : CLOCK_LABELS[clock];
 
+/** What the owner calls the person handling it (an IC card's: of the stage it is in, or was in). */
+const handlerTitleOf = (kind: Ticket['kind'], stage: 'verify' | 'issue' | undefined): string =>
+  kind === 'card' ? CARD_HANDLER_NAMES[stage ?? 'verify'] : HANDLER_NAMES[kind];
+
+/**
+ * An IC card's stage at each entry of its trail: the desk's until the identity check (the accept
+ * that sent it back to 待派单), engineering's after it. Undefined for other kinds.
+ */
+const stagesOf = (t: Ticket): ('verify' | 'issue' | undefined)[] => {
+  if (t.kind !== 'card') return t.history.map(() => undefined);
+  const check = t.history.findIndex((h) => h.event === 'accept' && h.to === 'submitted');
+  return t.history.map((_, i) => (check >= 0 && i > check ? 'issue' : 'verify'));
+};
+
 export const placeOf = (t: Pick<Ticket, 'area' | 'unit'>): string =>
   t.area === 'public' ? `公共区域·${t.unit.building}` : `${t.unit.building}${t.unit.unit}${t.unit.room}`;
 
 /** Events the actor may cause on this ticket now, straight from the transition table. */
-export const allowedEvents = (t: Ticket, actor: Actor): string[] => {
+export const allowedEvents = (t: Ticket, actor: Actor, routing: RoutingPolicy): string[] => {
   const rules = { ...(FINAL_STATES.includes(t.state) ? {} : CLOCK_RULES), ...WORKFLOWS[t.kind].transitions[t.state] };
-  return Object.entries(rules)
-    .filter(([, rule]) => rule && (!rule.when || rule.when(t)) && rule.by.some((party) => isParty(party, actor, t)))
+  const events = Object.entries(rules)
+    .filter(([, rule]) => rule && (!rule.when || rule.when(t)) && rule.by.some((party) => isParty(party, actor, t, routing)))
     .map(([event]) => event);
+  // A task waiting for someone may be taken by whoever could be given it (dispatched to them first).
+  if (t.state === 'submitted' && isParty('teammate', actor, t, routing)) events.push('accept');
+  return events;
 };
 
 const currentDue = (t: Ticket): number | null => {
@@ -65,13 +84,14 @@ export const toSummary = (t: Ticket, forStaff: boolean): TicketSummary => {
     kind: t.kind,
     kindName: KIND_NAMES[t.kind],
     state: t.state,
-    stateLabel: stateLabel(t.kind, t.state),
+    stateLabel: stateLabel(t.kind, t.state, t.card?.stage),
     categoryName: category.name,
     categoryIcon: category.icon,
     place: placeOf(t),
     description: excerpt(t.description, 60),
     urgent: t.urgent,
     assigneeName: showHandler ? (t.assignee?.name ?? null) : null,
+    help: forStaff && t.help ? { reason: t.help.reason, told: t.help.told, since: t.help.since } : null,
     dueAt: forStaff ? currentDue(t) : null,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
@@ -89,6 +109,8 @@ const cardView = (t: Ticket): TicketView['card'] =>
         custody: t.card.custody,
         feeFen: t.card.feeFen,
         lossTicket: t.card.lossTicket,
+        stage: t.card.stage ?? 'verify',
+        verifiedBy: t.card.verifiedBy ? { name: t.card.verifiedBy.name, at: t.card.verifiedBy.at } : null,
       }
     : null;
 
@@ -98,8 +120,9 @@ const cardView = (t: Ticket): TicketView['card'] =>
  */
 export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Policy): TicketView => {
   const isStaff = viewer.kind === 'staff';
-  const actions = allowedEvents(t, viewer);
+  const actions = allowedEvents(t, viewer, policy.routing);
   const showHandler = isStaff || ownerSeesHandler(t);
+  const stages = stagesOf(t);
   return {
     ...toSummary(t, isStaff),
     description: t.description,
@@ -121,7 +144,7 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
       ? { aboutStaff: t.complaint.aboutStaff, replyBy: t.complaint.replyBy, linkedTicket: t.complaint.linkedTicket }
       : null,
     card: cardView(t),
-    handlerTitle: HANDLER_NAMES[t.kind],
+    handlerTitle: handlerTitleOf(t.kind, t.card?.stage),
     promise: isStaff ? null : ownerPromise(t, now, policy),
     urgeAvailableAt: actions.includes('urge') ? Math.max(0, urgeAvailableAt(t, policy)) : null,
     deadlines: isStaff
@@ -137,18 +160,31 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
       : [],
     publicSize: t.kind === 'repair' && t.area === 'public' ? (t.publicSize ?? null) : null,
     deferral: t.deferral ? { reason: t.deferral.reason, expectedAt: t.deferral.expectedAt } : null,
-    timeline: t.history.map((h) => ({
+    timeline: t.history.map((h, i) => ({
       at: h.at,
       actorName: h.actor.name,
       actorKind: h.actor.kind,
       event: h.event,
-      eventLabel: eventLabel(t.kind, h.event),
+      eventLabel: eventLabel(t.kind, h.event, stages[i]),
       from: h.from,
       to: h.to,
       // "派给 王师傅" names the handler: the owner reads that once the task is accepted, and never
       // the routing's reasons after it (load, reachability: the desk's business).
-      note: h.event === 'dispatch' && !isStaff ? (showHandler ? h.note.replace(/（.*）$/, '') : `已转交${HANDLER_NAMES[t.kind]}`) : h.note,
+      note:
+        h.event === 'dispatch' && !isStaff
+          ? showHandler
+            ? h.note.replace(/（.*）$/, '')
+            : `已转交${handlerTitleOf(t.kind, stages[i])}`
+          : h.note,
     })),
     actions,
+    // Which messages did not reach someone is the desk's business, never the owner's.
+    ...(isStaff
+      ? {
+          pushFailures: (t.pushFailures ?? [])
+            .map((f) => ({ at: f.at, reason: f.reason, errcode: f.errcode, text: pushFailureLine(f) }))
+            .reverse(),
+        }
+      : {}),
   };
 };

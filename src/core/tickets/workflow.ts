@@ -171,14 +171,23 @@ export const COMPLAINT_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
 };
 
 /**
- * IC cards (003 #11): the front desk checks the owner's identity (2 min from the request), then
- * the card is opened, reported lost or reissued (8 min after the check); then the callback.
+ * An IC card's accept: at the desk it is the identity check, after which the request waits for
+ * engineering (待派单 again, routed at once); in engineering it is taking the card work.
+ */
+const cardAccepted = (t: Ticket): TicketState => (t.card?.stage === 'issue' ? 'accepted' : 'submitted');
+
+/**
+ * IC cards (003 #11), two stages: the front desk checks the owner's identity (2 min from the
+ * request) and hands the request to engineering, where a technician opens the card, reports it
+ * lost or reissues it (8 min after the check); then the callback. The check moves the card to
+ * stage 'issue' (see transition's accept): the same states then run once more, for engineering.
  */
 export const CARD_TRANSITIONS: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
   ...NEVER,
   // Routing is instant; the first clock measures the identity check, so dispatch stops nothing.
   submitted: { dispatch: { to: 'dispatched', by: ['system', 'desk'] }, cancel, urge },
-  dispatched: { accept: { to: 'accepted', by: ['assignee', 'teammate'], stop: ['dispatch'] }, decline, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
+  // Stopping the identity clock again when engineering takes it is a no-op.
+  dispatched: { accept: { to: cardAccepted, by: ['assignee', 'teammate'], stop: ['dispatch'] }, decline, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
   accepted: { finish: { to: 'returned', by: ['assignee'], stop: ['issue'] }, cancel: { to: 'cancelled', by: ['desk'] }, urge },
   returned: callbackRules,
   callback_pending: { rate: callbackRules.rate },
@@ -186,12 +195,16 @@ export const CARD_TRANSITIONS: Record<TicketState, Partial<Record<EventType, Tra
 };
 
 export const CARD_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
-  submitted: { start: ['dispatch'] },
+  // The clock of the stage: the identity check from the request, then the card from the check
+  // (startClock gives each only in its stage).
+  submitted: { start: ['dispatch', 'issue'] },
   dispatched: { notify: [{ template: 'task_assigned', to: 'assignee' }] },
-  accepted: { start: ['issue'], notify: [{ template: 'order_accepted', to: 'owner' }] },
+  // The owner is told who does the card work (and their phone) once engineering takes it.
+  accepted: { notify: [{ template: 'order_accepted', to: 'owner' }] },
   returned: { start: ['callback'] },
   callback_pending: { notify: [{ template: 'repair_done', to: 'owner' }] },
-  reopened: { notify: [{ template: 'task_reopened', to: 'assignee' }] },
+  // Not satisfied: back to the technician, with a new card clock.
+  reopened: { start: ['issue'], notify: [{ template: 'task_reopened', to: 'assignee' }] },
   closed: { stopAll: true },
   cancelled: { stopAll: true, notify: [{ template: 'ticket_cancelled', to: 'assignee' }] },
 };
@@ -227,6 +240,7 @@ const anyClock = (t: Ticket, test: (c: NonNullable<Ticket['clocks'][ClockName]>)
 export const CLOCK_RULES: Partial<Record<EventType, TransitionRule>> = {
   remind: { by: ['system'] },
   escalate: { by: ['system'] },
+  seek_help: { by: ['system'], when: (t) => t.state === 'submitted' || t.state === 'dispatched' },
   pause: { by: ['assignee', 'desk'], when: (t) => anyClock(t, (c) => c.pausedAt === undefined) },
   resume: { by: ['assignee', 'desk'], when: (t) => anyClock(t, (c) => c.pausedAt !== undefined) },
   // Public-area repairs: the technician sizes the job (小修/中修/大修), which sets its deadline, and

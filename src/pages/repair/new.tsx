@@ -33,6 +33,8 @@ const RELATION_NAMES = { owner: '业主', family: '家属', tenant: '租户' } a
 const DESCRIPTION_MAX = 500
 
 const QUOTE_NOTE = '以上为参考价格，维修师傅上门查看后报价，经您确认同意后才开始施工。'
+/** 家政服务 (no technician trade): the team lead prices it with the owner on site (004 三). */
+const SERVICE_QUOTE_NOTE = '以上为参考价格，组长与管家上门与您商定价格，经您确认同意后再安排服务。'
 
 /** 我要报修: what is broken, where, how urgent, and when the technician may come. */
 export default function RepairNewPage() {
@@ -131,8 +133,12 @@ export default function RepairNewPage() {
       </Card>
 
       {selectedCategory?.paid && (
-        <Card title='维修价目表' extra={<Text className='repair-new__paid'>有偿服务</Text>} className='price-card'>
-          <PriceList items={selectedCategory.priceList} note={QUOTE_NOTE} />
+        <Card
+          title={selectedCategory.trade ? '维修价目表' : '服务价目表'}
+          extra={<Text className='repair-new__paid'>有偿服务</Text>}
+          className='price-card'
+        >
+          <PriceList items={selectedCategory.priceList} note={selectedCategory.trade ? QUOTE_NOTE : SERVICE_QUOTE_NOTE} />
         </Card>
       )}
 

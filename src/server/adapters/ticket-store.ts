@@ -1,3 +1,4 @@
+import { PUSH_FAILURES_KEPT } from '../../core/notify/push-failures';
 import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
 import type { Ticket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
@@ -10,6 +11,8 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
   // Objects and arrays are replaced, not merged: a plain nested object in an update is merged
   // field by field by CloudBase, which would keep stale keys (e.g. a cleared assignee).
   const replaceValue = (v: unknown) => (v !== null && typeof v === 'object' ? _.set(v) : v);
+  /** The outbox revision as read (tickets from before the field have none: null matches them). */
+  const revIs = (rev: number | undefined) => (rev ? rev : _.in([0, null]));
   const list = async (query: object, limit: number, order: 'createdAt' | 'updatedAt') =>
     ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as Ticket[];
 
@@ -22,24 +25,32 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       await col.add(ticket);
     },
     async replace(next, expectedVersion) {
-      const { _id, history, ...rest } = next;
+      // pushFailures is left out: only delivery appends to it, and a step read before a delivery
+      // saved its failures must not write the older list back.
+      const { _id, history, pushFailures: _appendedByDelivery, ...rest } = next;
       const patch: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(rest)) patch[key] = replaceValue(value);
       // The audit trail only grows: append this step's entries in the same atomic update.
       const appended = history.slice(history.length - (next.version - expectedVersion));
       patch.history = _.push(appended);
-      const res = await col.where({ _id, version: expectedVersion }).update(patch);
+      // Also the outbox as read: a delivery since then (same version) makes this step try again.
+      const res = await col.where({ _id, version: expectedVersion, outboxRev: revIs(next.outboxRev) }).update(patch);
       return res.updated === 1;
     },
-    async saveOutbox(ticket, sentIds) {
-      const res = await col.where({ _id: ticket._id, version: ticket.version }).update({
+    async saveOutbox(ticket, sentIds, failures = []) {
+      // Appended, newest kept: a list that only grows by this write, bounded in the same update.
+      const failed = failures.length ? { pushFailures: _.push({ each: [...failures], slice: -PUSH_FAILURES_KEPT }) } : {};
+      // `ticket` carries the revision this write makes; the stored one must be the one before.
+      const res = await col.where({ _id: ticket._id, version: ticket.version, outboxRev: revIs((ticket.outboxRev ?? 1) - 1) }).update({
         outbox: _.set(ticket.outbox),
         ownerCredits: _.set(ticket.ownerCredits),
         nextDueAt: ticket.nextDueAt,
+        outboxRev: _.inc(1),
+        ...failed,
       });
       // Someone stepped the ticket meanwhile and copied our outbox: remove just what was sent.
       if (res.updated !== 1 && sentIds.length) {
-        await col.doc(ticket._id).update({ outbox: _.pull({ id: _.in(sentIds) }) });
+        await col.doc(ticket._id).update({ outbox: _.pull({ id: _.in(sentIds) }), outboxRev: _.inc(1), ...failed });
       }
     },
     listByOwner: (openid, limit, filter = {}) =>
@@ -57,6 +68,14 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         await col
           .where({ lateSince: _.neq(null), state: _.in([...states]), ...(staffId ? { 'assignee.staffId': staffId } : {}) })
           .orderBy('lateSince', 'desc')
+          .limit(limit)
+          .get()
+      ).data ?? []) as Ticket[],
+    listWaitingForHelp: async (limit, team) =>
+      ((
+        await col
+          .where({ help: _.neq(null), state: _.in(['submitted', 'dispatched']), ...(team ? { team } : {}) })
+          .orderBy('help.since', 'asc')
           .limit(limit)
           .get()
       ).data ?? []) as Ticket[],
@@ -87,7 +106,7 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       return (res.data ?? []) as Ticket[];
     },
     async reschedule(next, seen, claimedIds) {
-      const where: Record<string, unknown> = { _id: seen._id, version: seen.version, nextDueAt: seen.nextDueAt };
+      const where: Record<string, unknown> = { _id: seen._id, version: seen.version, nextDueAt: seen.nextDueAt, outboxRev: revIs(seen.outboxRev) };
       // Array positions in the condition ('outbox.2.nextAttemptAt'): each claimed message must
       // still be where and as this sweep read it, or another sweep has claimed it first.
       for (const id of claimedIds) {
@@ -96,7 +115,7 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         where[`outbox.${at}.id`] = id;
         where[`outbox.${at}.nextAttemptAt`] = seen.outbox[at].nextAttemptAt;
       }
-      const res = await col.where(where).update({ outbox: _.set(next.outbox), nextDueAt: next.nextDueAt });
+      const res = await col.where(where).update({ outbox: _.set(next.outbox), nextDueAt: next.nextDueAt, outboxRev: _.inc(1) });
       return res.updated === 1;
     },
   };

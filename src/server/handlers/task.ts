@@ -3,8 +3,9 @@ import { DAY } from '../../core/sla/policy';
 import { toSummary } from '../../core/tickets/view';
 import type { Call, Handlers } from '../function';
 import { staffTasks } from '../usecases/queries';
-import { stepTicket, type Step } from '../usecases/step-ticket';
-import { declineTicket } from '../usecases/reroute';
+import { stepTicket } from '../usecases/step-ticket';
+import { acceptSteps } from '../usecases/take';
+import { declineTicket, routeIfWaiting } from '../usecases/reroute';
 import { asView } from './view';
 
 type TaskAction =
@@ -25,8 +26,9 @@ type TaskAction =
 /** How far ahead a 暂不能修复 report may put the expected repair date. */
 const DEFER_MAX_DAYS = 90;
 
-const step = (ticketId: string, steps: Step[], call: Call) =>
-  stepTicket(call.deps, call.policy, call.openid, ticketId, steps).then(asView(call));
+/** A task step; one that leaves the ticket waiting for someone (待派单) is routed at once. */
+const step = async (ticketId: string, steps: Parameters<typeof stepTicket>[4], call: Call) =>
+  asView(call)(await routeIfWaiting(call.deps, call.policy, await stepTicket(call.deps, call.policy, call.openid, ticketId, steps)));
 
 /** The expected date of a 暂不能修复 report: after now, within 90 days (checked before anything is read). */
 const checkExpectedAt = (expectedAt: number, call: Call): void => {
@@ -40,7 +42,7 @@ export const taskHandlers: Handlers<TaskAction> = {
     const { tickets, member } = await staffTasks(call.deps, call.openid, input.tab);
     return { tasks: tickets.map((t) => toSummary(t, true)), credits: member.credits as Record<string, number> };
   },
-  'task.accept': (input, call) => step(input.ticketId, [{ event: { type: 'accept' } }], call),
+  'task.accept': (input, call) => step(input.ticketId, (t, actor) => acceptSteps(t, actor, call.policy), call),
   'task.decline': (input, call) => declineTicket(call.deps, call.policy, call.openid, input.ticketId, input.reason).then(asView(call)),
   'task.arrive': (input, call) => step(input.ticketId, [{ event: { type: 'arrive' } }], call),
   'task.start': (input, call) => step(input.ticketId, [{ event: { type: 'start' } }], call),

@@ -2,7 +2,11 @@ import type { Policy } from '../../core/sla/policy';
 import type { OutboxMessage, Ticket } from '../../core/tickets/model';
 import { workloadDelta } from '../../core/tickets/workload';
 import type { Deps } from '../ports';
+import { undeliveredTask } from '../../core/routing/help';
+import { SYSTEM } from '../../core/tickets/actor';
+import { transition } from '../../core/tickets/transition';
 import { deliver } from './deliver';
+import { helpEvent } from './route-ticket';
 
 /**
  * What follows a saved step: its messages are sent and the staff workloads it changed are
@@ -17,8 +21,22 @@ export const afterSave = async (
   pick?: (m: OutboxMessage) => boolean,
 ): Promise<Ticket> => {
   const workload = workloadDelta(before, after);
-  const { ticket, workloadApplied } = await deliver(deps, after, policy, { workload, ...(pick ? { pick } : {}) });
+  const { ticket, workloadApplied, failed } = await deliver(deps, after, policy, { workload, ...(pick ? { pick } : {}) });
   for (const staffId of workloadApplied) delete workload[staffId];
   await deps.staff.adjustWorkloads(workload);
-  return ticket;
+  const undelivered = failed.length ? undeliveredTask(ticket, failed) : null;
+  return undelivered ? askForHelp(deps, ticket, undelivered, policy) : ticket;
+};
+
+/**
+ * The holder of a new task was not told (its push ended unsent): the lead, else the supervisor,
+ * is asked to phone them. Saved as a step of its own; lost to a concurrent step, it is left to
+ * that step (the task's own clocks still escalate).
+ */
+const askForHelp = async (deps: Deps, ticket: Ticket, reason: string, policy: Policy): Promise<Ticket> => {
+  const people = { team: await deps.staff.team(ticket.team), supervisors: () => deps.staff.byRoles(['supervisor']) };
+  const now = deps.now();
+  const asked = transition(ticket, await helpEvent(ticket, reason, people, now, policy, ticket.assignee?.staffId), { actor: SYSTEM, now, policy });
+  if (!asked.ok || !(await deps.tickets.replace(asked.ticket, ticket.version))) return ticket;
+  return (await deliver(deps, asked.ticket, policy)).ticket;
 };

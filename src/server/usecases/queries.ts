@@ -41,9 +41,16 @@ export const viewTicket = async (deps: Deps, openid: string, ticketId: string): 
  * A staff member's task list. Technicians see what is assigned to them; the desk roles see the
  * whole tab (issue-level scoping by zone comes with the staff workbench).
  */
-export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof TASK_TABS | 'late') => {
+export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof TASK_TABS | 'late' | 'pool') => {
   const member = await deps.staff.byOpenid(openid);
   if (!member || !member.active) throw new DomainError('AUTH.FORBIDDEN');
+  const actor = staffActor(member);
+  // 待协调: a lead sees their team's waiting tickets, the supervisor, manager and desk every one.
+  if (tab === 'pool') {
+    if (member.role === 'technician' || member.role === 'housekeeper') throw new DomainError('AUTH.FORBIDDEN');
+    const waiting = await deps.tickets.listWaitingForHelp(LIST_LIMIT, member.role === 'team_lead' ? member.team : undefined);
+    return { tickets: waiting.filter((t) => canView(actor, t)), member };
+  }
   const handler = member.role === 'technician' || member.role === 'team_lead';
   // 超时: tickets with a clock that ran out (the sweep marks them), still open; the supervisor
   // and the desk see every one, a technician their own.
@@ -53,6 +60,5 @@ export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof T
       : handler
         ? await deps.tickets.listByAssignee(member._id, TASK_TABS[tab], LIST_LIMIT)
         : await deps.tickets.listByStates(TASK_TABS[tab], LIST_LIMIT);
-  const actor = staffActor(member);
   return { tickets: tickets.filter((t) => canView(actor, t)), member };
 };

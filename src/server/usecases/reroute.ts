@@ -3,7 +3,7 @@ import type { Actor } from '../../core/tickets/actor';
 import type { Ticket } from '../../core/tickets/model';
 import type { Deps } from '../ports';
 import { afterSave } from './after-save';
-import { routeNew } from './submit';
+import { routeWaiting } from './route-ticket';
 import { stepTicket } from './step-ticket';
 
 /**
@@ -20,11 +20,12 @@ export const declineTicket = async (deps: Deps, policy: Policy, openid: string, 
   routeIfWaiting(deps, policy, await stepTicket(deps, policy, openid, ticketId, [{ event: { type: 'decline', reason } }]));
 
 /** A step that left the ticket waiting for someone: route it now if anyone can take it. */
-const routeIfWaiting = async (deps: Deps, policy: Policy, stepped: { ticket: Ticket; actor: Actor }) => {
+export const routeIfWaiting = async (deps: Deps, policy: Policy, stepped: { ticket: Ticket; actor: Actor }) => {
   if (stepped.ticket.state !== 'submitted') return stepped;
   const members = await deps.staff.team(stepped.ticket.team);
-  const routed = routeNew(stepped.ticket, members, deps.now(), policy);
-  if (routed === stepped.ticket) return stepped;
+  const people = { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) };
+  const { ticket: routed, events } = await routeWaiting(stepped.ticket, people, deps.now(), policy);
+  if (!events.length) return stepped;
   // Lost to a concurrent step: that writer's result stands, the step itself is saved.
   if (!(await deps.tickets.replace(routed, stepped.ticket.version))) return stepped;
   return { ticket: await afterSave(deps, stepped.ticket, routed, policy), actor: stepped.actor };

@@ -21,8 +21,10 @@ export const canView = (actor: Actor, t: Ticket): boolean => {
   if (actor.staffId === t.assignee?.staffId) return true;
   switch (actor.role) {
     case 'technician':
+      // Their team's work of their trade (work of no particular trade: anyone of the team).
+      return actor.team === t.team && (t.trade === null || actor.trades.includes(t.trade));
     case 'team_lead':
-      return t.trade !== null && actor.team === t.team && actor.trades.includes(t.trade);
+      return actor.team === t.team;
     default:
       return true; // front desk, housekeepers, supervisors and managers follow every request
   }

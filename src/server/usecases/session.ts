@@ -1,5 +1,5 @@
 import type { ActionOutput } from '../../core/contract/actions';
-import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, type TemplateKey } from '../../core/notify/templates';
+import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, staffTemplatesFor, type TemplateKey } from '../../core/notify/templates';
 import { STAFF_ROLE_NAMES } from '../../core/tickets/actor';
 import type { Deps } from '../ports';
 
@@ -9,7 +9,7 @@ const refs = (deps: Deps, keys: readonly TemplateKey[]) =>
 /** Who the caller is: a staff member, a bound owner, or a guest who still has to bind a unit. */
 export const whoami = async (deps: Deps, openid: string): Promise<ActionOutput<'session.whoami'>> => {
   const [member, owner] = await Promise.all([deps.staff.byOpenid(openid), deps.owners.byOpenid(openid)]);
-  const templates = { owner: refs(deps, OWNER_SUBMIT_TEMPLATES), staff: refs(deps, STAFF_TEMPLATES) };
+  const templates = { owner: refs(deps, OWNER_SUBMIT_TEMPLATES), staff: refs(deps, member ? staffTemplatesFor(member.role) : STAFF_TEMPLATES) };
   if (member && member.active) {
     return {
       identity: {

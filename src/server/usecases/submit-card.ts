@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../core/contract/actions';
 import { DomainError } from '../../core/errors';
 import type { Policy } from '../../core/sla/policy';
-import { createCardTicket, SERVICE_TEAM } from '../../core/tickets/create';
+import { createCardTicket } from '../../core/tickets/create';
+import { teamFor } from '../../core/routing/rules';
 import type { Deps } from '../ports';
 import { submitTicket } from './submit';
 
@@ -10,7 +11,7 @@ import { submitTicket } from './submit';
  * loss report (挂失) of the same card first (003 #11) and carries the cost fee.
  */
 export const submitCard = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'card.submit'>) =>
-  submitTicket(deps, policy, openid, input.unitId, SERVICE_TEAM, async (ctx) => {
+  submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'card', input.type), async (ctx) => {
     let lossTicket: { id: string; no: string } | null = null;
     if (input.action === 'reissue') {
       const loss = await deps.tickets.findCardLoss(ctx.unit.id, input.type, input.cardNo);

@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../core/contract/actions';
 import { DomainError } from '../../core/errors';
 import { DAY, type Policy } from '../../core/sla/policy';
-import { createComplaintTicket, SERVICE_TEAM } from '../../core/tickets/create';
+import { createComplaintTicket } from '../../core/tickets/create';
+import { teamFor } from '../../core/routing/rules';
 import type { Deps } from '../ports';
 import { submitTicket } from './submit';
 
@@ -27,7 +28,7 @@ export const submitComplaint = async (deps: Deps, policy: Policy, openid: string
     aboutStaff = linked.assignee?.name ?? aboutStaff;
     aboutStaffId = linked.assignee?.staffId ?? null;
   }
-  return submitTicket(deps, policy, openid, input.unitId, SERVICE_TEAM, (ctx) =>
+  return submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'complaint', input.category), (ctx) =>
     createComplaintTicket(
       {
         id: ctx.id,

@@ -1,12 +1,13 @@
 import type { ParsedInput } from '../../core/contract/actions';
 import type { Policy } from '../../core/sla/policy';
-import { createRepairTicket, REPAIR_TEAM } from '../../core/tickets/create';
+import { createRepairTicket } from '../../core/tickets/create';
+import { teamFor } from '../../core/routing/rules';
 import type { Deps } from '../ports';
 import { submitTicket } from './submit';
 
 /** An owner's repair, routed to an on-duty technician of the right trade. */
 export const submitRepair = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'repair.submit'>) =>
-  submitTicket(deps, policy, openid, input.unitId, REPAIR_TEAM, ({ id, now, actor, owner, unit }) =>
+  submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'repair', input.category), ({ id, now, actor, owner, unit }) =>
     createRepairTicket(
       {
         id,

@@ -1,12 +1,10 @@
 import { DomainError } from '../../core/errors';
-import { needOf, route } from '../../core/routing/route';
-import { toAssignee } from '../../core/routing/staff';
 import type { Policy } from '../../core/sla/policy';
-import { SYSTEM, type Actor, type Team } from '../../core/tickets/actor';
+import type { Actor, Team } from '../../core/tickets/actor';
 import type { Ticket, UnitRef } from '../../core/tickets/model';
-import { transition } from '../../core/tickets/transition';
 import type { Deps, OwnerRecord } from '../ports';
 import { afterSave } from './after-save';
+import { routeWaiting } from './route-ticket';
 
 export interface SubmitContext {
   id: string;
@@ -16,20 +14,6 @@ export interface SubmitContext {
   unit: UnitRef;
   record: OwnerRecord;
 }
-
-/**
- * Dispatches a `submitted` ticket to whoever should take it, if anyone can (pure routing over
- * the team read by the caller). A ticket nobody can take stays `submitted`, its clock running.
- */
-export const routeNew = (ticket: Ticket, team: Parameters<typeof route>[1], now: number, policy: Policy): Ticket => {
-  // A complaint about someone never lands in their own hands; nor a task with who declined it.
-  const excluded = new Set([...(ticket.declinedBy ?? []), ...(ticket.complaint?.aboutStaffId ? [ticket.complaint.aboutStaffId] : [])]);
-  const candidates = excluded.size ? team.filter((m) => !excluded.has(m._id)) : team;
-  const decision = route(needOf(ticket), candidates, now, policy.utcOffsetMinutes);
-  if (!decision.assignee) return ticket;
-  const dispatched = transition(ticket, { type: 'dispatch', assignee: toAssignee(decision.assignee), why: decision.why }, { actor: SYSTEM, now, policy });
-  return dispatched.ok ? dispatched.ticket : ticket;
-};
 
 /**
  * An owner's submission of any kind: checked against their verified units, built by `build`,
@@ -60,7 +44,7 @@ export const submitTicket = async (
     unit,
     record: owner,
   });
-  const ticket = routeNew(built, members, now, policy);
+  const { ticket } = await routeWaiting(built, { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) }, now, policy);
   await deps.tickets.insert(ticket);
   return { ticket: await afterSave(deps, null, ticket, policy), actor };
 };

@@ -1,5 +1,5 @@
 import { escalationAt, escalationRoles, nextClockAction, nextDueAt } from '../../core/sla/clocks';
-import type { Policy } from '../../core/sla/policy';
+import { MINUTE, type Policy } from '../../core/sla/policy';
 import { SYSTEM } from '../../core/tickets/actor';
 import type { StaffRef, TicketEvent } from '../../core/tickets/events';
 import type { ClockName, Ticket } from '../../core/tickets/model';
@@ -7,7 +7,7 @@ import { transition } from '../../core/tickets/transition';
 import type { StaffMember } from '../../core/routing/staff';
 import type { Team } from '../../core/tickets/actor';
 import type { Deps } from '../ports';
-import { routeNew } from './submit';
+import { routeWaiting } from './route-ticket';
 import { afterSave } from './after-save';
 
 /** Tickets one sweep looks at, at most: the rest are still due and come first next minute. */
@@ -22,6 +22,8 @@ export interface SweepReport {
   looked: number;
   /** Tickets nobody could take at submit, given to someone who can now. */
   routed: number;
+  /** Tickets still waiting whose team lead or supervisor was asked to step in. */
+  helpSought: number;
   /** Reminders before a deadline saved (and queued to the handler). */
   reminded: number;
   /** Escalation steps saved (breaches recorded and queued to the ladder's people). */
@@ -38,23 +40,32 @@ export interface SweepOptions {
   limit?: number;
 }
 
-/** Who an escalation step tells: active staff of the step's roles, read once per sweep and only if needed. */
-type Ladder = (ticket: Ticket, step: number) => Promise<StaffRef[]>;
+/**
+ * Who an escalation step tells (active staff of the step's roles), and the supervisors routing
+ * may ask for help: read once per sweep, together, and only if needed.
+ */
+interface Ladder {
+  step(ticket: Ticket, step: number): Promise<StaffRef[]>;
+  supervisors(): Promise<StaffMember[]>;
+}
 
 const ladderOf = (deps: Deps, policy: Policy, report: SweepReport): Ladder => {
-  let members: Promise<StaffRef[]> | null = null;
+  let members: Promise<StaffMember[]> | null = null;
   const all = () =>
     (members ??= (async () => {
-      const roles = [...new Set([...policy.escalation.ladder.flatMap((s) => s.to), ...policy.escalation.majorTo])];
+      const roles = [...new Set([...policy.escalation.ladder.flatMap((s) => s.to), ...policy.escalation.majorTo, 'supervisor' as const])];
       const found = await deps.staff.byRoles(roles);
       report.docsRead += found.length;
-      return found
-        .map((m): StaffRef => ({ staffId: m._id, openid: m.openid, name: m.name, role: m.role }))
-        .sort((a, b) => a.staffId.localeCompare(b.staffId));
+      return found.sort((a, b) => a._id.localeCompare(b._id));
     })());
-  return async (ticket, step) => {
-    const roles: readonly string[] = escalationRoles(ticket, step, policy);
-    return (await all()).filter((m) => roles.includes(m.role));
+  return {
+    async step(ticket, step) {
+      const roles: readonly string[] = escalationRoles(ticket, step, policy);
+      return (await all())
+        .filter((m) => roles.includes(m.role))
+        .map((m): StaffRef => ({ staffId: m._id, openid: m.openid, name: m.name, role: m.role }));
+    },
+    supervisors: async () => (await all()).filter((m) => m.role === 'supervisor'),
   };
 };
 
@@ -96,11 +107,9 @@ const planTicket = async (current: Ticket, now: number, policy: Policy, ladder: 
   // Nobody could take it at submit: someone may have come on duty since. Routed now, its dispatch
   // clock stops; otherwise that clock's reminder and escalation below tell the ladder.
   if (current.state === 'submitted') {
-    const routed = routeNew(current, await teams(current.team), now, policy);
-    if (routed !== current) {
-      next = routed;
-      events.push({ type: 'dispatch', assignee: routed.assignee! });
-    }
+    const routed = await routeWaiting(current, { team: await teams(current.team), supervisors: ladder.supervisors }, now, policy);
+    next = routed.ticket;
+    events.push(...routed.events);
   }
   for (const name of Object.keys(current.clocks) as ClockName[]) {
     // A clock has at most a reminder and one step per rung of the ladder.
@@ -111,7 +120,7 @@ const planTicket = async (current: Ticket, now: number, policy: Policy, ladder: 
       const breachAt = escalationAt(clock, 0, policy);
       const step = action.action === 'escalate' ? action.step : breachAt !== null && breachAt <= now ? 0 : null;
       const event: TicketEvent =
-        step === null ? { type: 'remind', clock: name } : { type: 'escalate', clock: name, step, to: await ladder(current, step) };
+        step === null ? { type: 'remind', clock: name } : { type: 'escalate', clock: name, step, to: await ladder.step(current, step) };
       const r = transition(next, event, { actor: SYSTEM, now, policy });
       if (!r.ok) {
         // Not expected (the workflow allows clock steps in every open state): leave this clock.
@@ -145,11 +154,13 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
       saved = await deps.tickets.replace(plan.next, current.version);
     } else if (plan.claimed.length) {
       saved = await deps.tickets.reschedule(plan.next, current, plan.claimed);
+      // The claim is an outbox write of its own: delivery follows on from the revision it made.
+      if (saved) plan.next = { ...plan.next, outboxRev: (current.outboxRev ?? 0) + 1 };
     } else {
       // Nothing to do after all (e.g. the due time was written by an older policy): file it anew,
       // so the ticket does not come back at the head of every sweep.
       let due = nextDueAt(current, policy);
-      if (due !== null && due <= now) due = now + policy.push.retrySeconds * 1000;
+      if (due !== null && due <= now) due = now + (current.state === 'submitted' ? policy.routing.retryMinutes * MINUTE : policy.push.retrySeconds * 1000);
       if (due !== current.nextDueAt) await deps.tickets.reschedule({ ...current, nextDueAt: due }, current, []);
       return;
     }
@@ -157,7 +168,8 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
       for (const e of plan.events) {
         if (e.type === 'remind') report.reminded += 1;
         else if (e.type === 'escalate') report.escalated += 1;
-        else report.routed += 1;
+        else if (e.type === 'dispatch') report.routed += 1;
+        else if (e.type === 'seek_help') report.helpSought += 1;
       }
       report.retried += plan.claimed.length;
       const send = new Set([...plan.queued, ...plan.claimed]);
@@ -183,7 +195,7 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
  */
 export const sweep = async (deps: Deps, policy: Policy, { limit = SWEEP_LIMIT }: SweepOptions = {}): Promise<SweepReport> => {
   const now = deps.now();
-  const report: SweepReport = { looked: 0, routed: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 };
+  const report: SweepReport = { looked: 0, routed: 0, helpSought: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 };
   const due = await deps.tickets.listDue(now, limit);
   report.looked = due.length;
   report.docsRead += due.length;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { STAFF_TEMPLATES } from '@/core/notify/templates'
+import { mainTemplateFor, staffTemplatesFor } from '@/core/notify/templates'
 import BindingReviewEntry from '@/components/BindingReviewEntry'
 import EmptyState from '@/components/EmptyState'
 import PageStatus from '@/components/PageStatus'
@@ -14,7 +14,7 @@ import { call, RpcError } from '@/services/rpc'
 import { askSubscription } from '@/services/subscribe'
 import './index.css'
 
-type Tab = 'todo' | 'active' | 'late' | 'done'
+type Tab = 'todo' | 'active' | 'late' | 'done' | 'pool'
 
 const TABS = [
   { value: 'todo', label: '待接单' },
@@ -23,15 +23,18 @@ const TABS = [
   { value: 'done', label: '已完成' },
 ] as const
 
+/** 待协调: the shared pool, for those routing asks when nobody it can reach takes a task. */
+const POOL_TAB = { value: 'pool', label: '待协调' } as const
+const POOL_ROLES = new Set(['team_lead', 'supervisor', 'manager', 'front_desk'])
+
 const EMPTY_TEXT: Record<Tab, string> = {
   todo: '暂无待接单的任务',
+  pool: '暂无需要协调派单的工单',
   active: '暂无进行中的任务',
   late: '暂无超时的任务',
   done: '暂无已完成的任务',
 }
 
-/** The credit that matters for being reachable: new-task reminders. */
-const taskCredits = (credits: Record<string, number> | undefined): number => credits?.task_assigned ?? 0
 
 /** 我的任务: the technician's inbox by stage, and their remaining WeChat reminders. */
 export default function StaffInboxPage() {
@@ -43,12 +46,16 @@ export default function StaffInboxPage() {
   const [listTab, setListTab] = useState<Tab | null>(null)
   const [granting, setGranting] = useState(false)
   const grantingRef = useRef(false)
+  const identity = whoami.data?.identity
+  const role = identity?.kind === 'staff' ? identity.role : 'technician'
+  /** The credit that matters for being reachable: new tasks, or for supervisors the pool's asks. */
+  const mainCredits = (credits: Record<string, number> | undefined): number => credits?.[mainTemplateFor(role)] ?? 0
 
   useEffect(() => {
     if (!tasks.data) return
-    setCredits(taskCredits(tasks.data.credits))
+    setCredits(mainCredits(tasks.data.credits))
     setListTab(tab)
-  }, [tasks.data])
+  }, [tasks.data, role])
 
   useReloadOnShow(tasks.reload)
   usePullDownRefresh(async () => {
@@ -61,13 +68,13 @@ export default function StaffInboxPage() {
     grantingRef.current = true
     setGranting(true)
     try {
-      const accepted = await askSubscription(whoami.data?.templates.staff ?? [], STAFF_TEMPLATES)
+      const accepted = await askSubscription(whoami.data?.templates.staff ?? [], staffTemplatesFor(role))
       if (accepted.length === 0) {
         void Taro.showToast({ title: '未开启提醒', icon: 'none' })
         return
       }
       const out = await call('subscription.grant', { accepted })
-      setCredits(taskCredits(out.credits))
+      setCredits(mainCredits(out.credits))
       void Taro.showToast({ title: '已开启新任务提醒', icon: 'success' })
     } catch (e) {
       void Taro.showToast({ title: e instanceof RpcError ? e.message : '开启提醒失败，请稍后再试', icon: 'none' })
@@ -79,10 +86,11 @@ export default function StaffInboxPage() {
 
   const now = Date.now()
   const list = listTab === tab ? tasks.data?.tasks : undefined
+  const tabs = identity?.kind === 'staff' && POOL_ROLES.has(identity.role) ? [...TABS, POOL_TAB] : TABS
 
   return (
     <View className='staff-inbox'>
-      <Tabs items={TABS} value={tab} onChange={setTab} />
+      <Tabs items={tabs} value={tab} onChange={setTab} />
       <BindingReviewEntry identity={whoami.data?.identity} />
       {credits !== null && <SubscriptionCredits remaining={credits} busy={granting} onRenew={() => void renew()} />}
       {!list && <PageStatus loading={tasks.loading || !tasks.error} error={tasks.error} onRetry={tasks.reload} />}

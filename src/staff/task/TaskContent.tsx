@@ -10,7 +10,7 @@ import { a11y } from '@/utils/a11y'
 import { formatAppointment } from '@/utils/appointment'
 import { STAFF_KIND_WORDS } from '@/utils/kind'
 import { yuanText } from '@/utils/money'
-import { formatFull, formatMonthDay } from '@/utils/time'
+import { formatFull, formatMonthDay, formatShort } from '@/utils/time'
 import { SIZE_CLASSES } from './ClockTools'
 
 export interface TaskContentProps {
@@ -144,6 +144,13 @@ function CardContent({ ticket, card }: TaskContentProps & { card: NonNullable<Ti
         </InfoRow>
         <InfoRow label='办理事项'>
           <Text className='staff-task__strong card-action-name'>{card.actionName}</Text>
+        </InfoRow>
+        <InfoRow label='身份核验'>
+          {card.verifiedBy ? (
+            <Text className='card-verified'>{`身份已由${card.verifiedBy.name}核验（${formatShort(card.verifiedBy.at)}）`}</Text>
+          ) : (
+            <Text className='staff-task__strong card-unverified'>待前台核验业主身份</Text>
+          )}
         </InfoRow>
         <InfoRow label='卡号'>
           <Text className='card-no'>{card.cardNo || '未填写'}</Text>

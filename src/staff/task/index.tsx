@@ -18,10 +18,11 @@ import TicketHeader from '@/components/TicketHeader'
 import Timeline from '@/components/Timeline'
 import { useNow } from '@/hooks/useNow'
 import { useTicket, type TicketState } from '@/hooks/useTicket'
-import { STAFF_KIND_WORDS, type StaffKindWords } from '@/utils/kind'
+import { staffWordsOf, type StaffKindWords } from '@/utils/kind'
 import { formatYuan } from '@/utils/money'
 import { countdownText, formatShort } from '@/utils/time'
 import ClockTools, { clockTools } from './ClockTools'
+import PushFailures from './PushFailures'
 import TaskContent from './TaskContent'
 import { pendingUrge } from './urged'
 import './index.css'
@@ -94,7 +95,7 @@ export default function StaffTaskPage() {
 
   if (!ticket) return <PageStatus loading={loading} error={loadError ?? (id ? null : '未找到该任务')} onRetry={reload} />
 
-  const words = STAFF_KIND_WORDS[ticket.kind]
+  const words = staffWordsOf(ticket)
   const steps = offeredSteps(ticket, words)
   const primary = steps.find((s) => s.event !== 'refer' && s.event !== 'decline')
   const openPanel = panel && steps.some((s) => 'panel' in s && s.panel === panel) ? panel : null
@@ -219,6 +220,8 @@ export default function StaffTaskPage() {
           <DeadlineList deadlines={ticket.deadlines} now={now} />
         </Card>
       )}
+
+      <PushFailures failures={ticket.pushFailures ?? []} />
 
       <Card title='业主'>
         <ContactCard role='业主' name={ticket.owner.name} phone={ticket.owner.phone} className='owner-card' />

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fieldLimit } from '@/core/notify/fields';
 import { planMessage, progressLine } from '@/core/notify/plan';
-import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '@/core/notify/templates';
+import { mainTemplateFor, OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, staffTemplatesFor, TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '@/core/notify/templates';
 import type { Ticket } from '@/core/tickets/model';
 import { REPAIR_ENTRIES } from '@/core/tickets/workflow';
 import { DEFAULT_POLICY, T0, assigneeOf, newTicket, owner, staffActor, technician, ticketIn } from '../fixtures';
@@ -116,9 +116,22 @@ describe('templates and the workflow agree on who is told', () => {
     for (const key of STAFF_TEMPLATES) expect(TEMPLATES[key].audience).toBe('staff');
   });
 
+  it.each(['technician', 'front_desk', 'housekeeper', 'team_lead', 'supervisor', 'manager'])('%s is asked for at most 3 staff templates, including the one its inbox counts', (role) => {
+    const asked = staffTemplatesFor(role);
+    expect(asked.length).toBeLessThanOrEqual(3);
+    for (const key of asked) expect(TEMPLATES[key].audience).toBe('staff');
+    expect(asked).toContain(mainTemplateFor(role));
+  });
+
+  it('the fallback ladder’s ask (dispatch_help) is asked of leads and supervisors, who receive it', () => {
+    expect(staffTemplatesFor('team_lead')).toContain('dispatch_help');
+    expect(staffTemplatesFor('supervisor')).toContain('dispatch_help');
+    expect(staffTemplatesFor('technician')).not.toContain('dispatch_help');
+  });
+
   it('templates asked neither at submit nor on the staff taps each need their own grant', () => {
     const asked = new Set([...OWNER_SUBMIT_TEMPLATES, ...STAFF_TEMPLATES]);
-    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['daily_digest', 'sla_escalation', 'sla_reminder', 'task_urged', 'ticket_referred']);
+    expect(TEMPLATE_KEYS.filter((k) => !asked.has(k)).sort()).toEqual(['daily_digest', 'dispatch_help', 'sla_escalation', 'sla_reminder', 'task_urged', 'ticket_referred']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_ROUTING } from '@/core/routing/rules';
 import { createRepairTicket } from '@/core/tickets/create';
 import type { Ticket } from '@/core/tickets/model';
 import { transition } from '@/core/tickets/transition';
@@ -484,7 +485,9 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
       card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
       owner: { urgeIntervalMinutes: 30 },
       escalation: { remindAtFraction: 0.8, ladder: [{ afterMinutes: 0, to: ['supervisor'] }, { afterMinutes: 60, to: ['manager'] }], majorTo: ['manager'] },
-      push: { retrySeconds: 60, maxAttempts: 5 },
+      push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 5000 },
+      // Who takes which work (004, 003 #11) and at most 8 open tasks a person before routing passes them by.
+      routing: DEFAULT_ROUTING,
     });
   });
 

@@ -34,6 +34,27 @@ describe('ticket view: deadlines are for staff only', () => {
     expect(view.deadlines).toEqual([]);
   });
 
+  it('messages that did not reach someone are for staff only: absent from the owner view, even after parsing', () => {
+    const t = {
+      ...dispatched(),
+      pushFailures: [
+        { messageId: 'm1', template: 'task_assigned', recipient: 'assignee', staffId: 's-tech-wang', recipientName: '王师傅', errcode: 43101, reason: 'no_credit', at: T0 + MINUTE },
+        { messageId: 'm2', template: 'sla_reminder', recipient: 'assignee', staffId: 's-tech-wang', recipientName: '王师傅', errcode: -2, reason: 'uncertain', at: T0 + 2 * MINUTE },
+      ] as const,
+    };
+    const forOwner = toTicketView({ ...t, pushFailures: [...t.pushFailures] }, owner, T0 + 30 * MINUTE, DEFAULT_POLICY);
+    expect('pushFailures' in forOwner).toBe(false);
+    expect('pushFailures' in ticketViewSchema.parse(forOwner)).toBe(false);
+    const forStaff = toTicketView({ ...t, pushFailures: [...t.pushFailures] }, technician, T0 + 30 * MINUTE, DEFAULT_POLICY);
+    // Newest first, in plain words.
+    expect(ticketViewSchema.parse(forStaff).pushFailures).toEqual([
+      { at: T0 + 2 * MINUTE, reason: 'uncertain', errcode: -2, text: '王师傅 · 工单时限提醒未确认送达：发送超时，可能未送达' },
+      { at: T0 + MINUTE, reason: 'no_credit', errcode: 43101, text: '王师傅 · 新任务提醒未送达：提醒次数已用完' },
+    ]);
+    // A ticket saved before the list existed: staff see an empty list.
+    expect(toTicketView({ ...dispatched(), pushFailures: undefined }, technician, T0, DEFAULT_POLICY).pushFailures).toEqual([]);
+  });
+
   it('the staff view lists every clock with its label, due time, stop time and breach computed from now', () => {
     const t = dispatched();
     expect(toTicketView(t, technician, T0 + 10 * MINUTE, DEFAULT_POLICY).deadlines).toEqual([
@@ -148,6 +169,9 @@ describe('ticket view: actions are exactly the events the viewer may cause now',
     const t = ticketIn(state);
     for (const [name, viewer] of viewers) {
       const accepted = SAMPLE.filter((e) => transition(t, e, { actor: viewer, now: T0 + 10 * MINUTE, policy: DEFAULT_POLICY }).ok).map((e) => e.type);
+      // A task still waiting for someone is taken from the pool (dispatch to the taker, then accept).
+      const takeable = state === 'submitted' && (name === 'assignee' || name === 'teammate');
+      if (takeable) accepted.push('accept');
       expect([name, sorted(toTicketView(t, viewer, T0 + 10 * MINUTE, DEFAULT_POLICY).actions)]).toEqual([name, sorted(accepted)]);
     }
   });

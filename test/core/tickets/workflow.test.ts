@@ -105,6 +105,7 @@ const EVENTS: Record<EventType, TicketEvent> = {
   urge: { type: 'urge' },
   remind: { type: 'remind', clock: 'onSite' },
   escalate: { type: 'escalate', clock: 'onSite', step: 0, to: [] },
+  seek_help: { type: 'seek_help', reason: '当前无人在岗，请安排接单', rung: 'team_lead', to: [] },
   pause: { type: 'pause', reason: '业主不在家' },
   resume: { type: 'resume' },
   classify: { type: 'classify', size: 'medium' },

@@ -71,6 +71,12 @@ describe('repair form (pages/repair/new) on the local stack', () => {
 
     fireEvent.click(screen.getByText('公共设施'))
     expect(screen.queryByText('维修价目表')).toBeNull()
+
+    // 家政服务 is priced with the team lead on site (004 三), not quoted by a technician.
+    fireEvent.click(screen.getByText('家政保洁'))
+    expect(screen.getByText('服务价目表')).toBeTruthy()
+    expect(container.querySelector('.price-list')?.textContent).toContain('¥40.00/小时')
+    expect(container.querySelector('.price-list__note')?.textContent).toBe('以上为参考价格，组长与管家上门与您商定价格，经您确认同意后再安排服务。')
   })
 
   it('sends an urgent public-area repair with a booked slot in China time', async () => {

@@ -63,8 +63,50 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
       task_urged: before.task_urged,
       sla_reminder: before.sla_reminder,
       sla_escalation: before.sla_escalation,
+      dispatch_help: before.dispatch_help,
       daily_digest: before.daily_digest,
     })
+  })
+
+  it('待协调: the engineering lead sees the tickets nobody could take, why, and who was asked; technicians have no such tab', async () => {
+    await s.db.collection('staff').doc('s-tech-wang').update({ active: false })
+    try {
+      const waiting = await submitRepair(s, { description: '阳台地漏堵塞返水' })
+      setDevIdentity('demo-lead-ma')
+      const { container } = render(<StaffInboxPage />)
+      fireEvent.click(await screen.findByText('待协调'))
+      await waitFor(() => expect(container.querySelectorAll('.task-card')).toHaveLength(1))
+      const card = container.querySelector('.task-card')!
+      expect(card.textContent).toContain('阳台地漏堵塞返水')
+      expect(card.querySelector('.ticket-card-item__help')?.textContent).toBe('待协调：没有可承接此类工作的人员，请安排接单（已通知马组长）')
+      fireEvent.click(card)
+      expect(currentRoute()).toBe(`/staff/task/index?id=${waiting.id}`)
+    } finally {
+      await s.db.collection('staff').doc('s-tech-wang').update({ active: true })
+    }
+  })
+
+  it('a technician sees no 待协调 tab', async () => {
+    setDevIdentity(CARPENTER)
+    render(<StaffInboxPage />)
+    await screen.findByText('剩余提醒次数', { exact: false })
+    expect(screen.queryByText('待协调')).toBeNull()
+  })
+
+  it('the supervisor is asked for, and sees the count of, the pool’s asks (not new tasks)', async () => {
+    const before = await creditsOf('demo-super-zhou')
+    setDevIdentity('demo-super-zhou')
+    render(<StaffInboxPage />)
+    expect(await screen.findByText(`剩余提醒次数 ${before.dispatch_help}`)).toBeTruthy()
+    fireEvent.click(screen.getByText('开启新任务提醒'))
+    expect(await screen.findByText(`剩余提醒次数 ${before.dispatch_help + 1}`)).toBeTruthy()
+    const after = await creditsOf('demo-super-zhou')
+    expect([after.dispatch_help, after.sla_escalation, after.daily_digest, after.task_assigned]).toEqual([
+      before.dispatch_help + 1,
+      before.sla_escalation + 1,
+      before.daily_digest + 1,
+      before.task_assigned,
+    ])
   })
 
   it.each([

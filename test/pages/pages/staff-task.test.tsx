@@ -26,6 +26,8 @@ import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
 const KEEPER = 'demo-keeper-zhang'
 /** The masonry technician: public facilities (公共设施, a free category) are his. */
 const MASON = 'demo-tech-liu'
+/** Engineering's technicians by name: any of them may be given an IC card once its identity is checked. */
+const TECHNICIANS: Record<string, string> = { 王师傅: PLUMBER, 赵师傅: 'demo-tech-zhao', 刘师傅: MASON }
 
 /** Button text of each workflow event a technician can cause, in the page's order. */
 const STEP_TEXTS: Record<string, string> = {
@@ -294,18 +296,20 @@ describe('staff task page on the local stack', () => {
     expect(container.querySelector('.task-actions')).toBeNull()
   })
 
-  it('shows an IC card reissue with its fee and loss report, and 陈前台 verifies and completes it', async () => {
+  it('shows an IC card reissue with its fee and loss report; 陈前台 verifies it, then an engineering technician does the card', async () => {
     const lost = await submitCard(s, { type: 'parking', action: 'lost', cardNo: 'P66001' })
     const reissue = await submitCard(s, { type: 'parking', action: 'reissue', cardNo: 'P66001', custody: true, note: '周末来前台取卡' })
     expect((await s.must(FRONT_DESK)('ticket.get', { ticketId: reissue.id })).ticket.assignee?.name).toBe('陈前台')
     setDevIdentity(FRONT_DESK)
     setRouterParams({ id: reissue.id })
-    const { container } = render(<StaffTaskPage />)
+    const desk = render(<StaffTaskPage />)
+    let container = desk.container
 
     await screen.findByText('周末来前台取卡', { selector: '.card-section .ticket-description' })
     expect(textOf(container, '.card-section .card__title')).toBe('办理信息')
     expect(textOf(container, '.card-type-name')).toBe('停车卡')
     expect(textOf(container, '.card-action-name')).toBe('补办')
+    expect(textOf(container, '.card-unverified')).toBe('待前台核验业主身份')
     expect(textOf(container, '.card-no')).toBe('P66001')
     expect(textOf(container, '.card-custody-value')).toBe('是，办好后交客服管家代为保管')
     expect(textOf(container, '.card-fee')).toBe('补办成本费 50 元，请向业主收取')
@@ -314,14 +318,32 @@ describe('staff task page on the local stack', () => {
     expect(buttonsOf(container)).toEqual([{ text: '核验通过', primary: true }, { text: '拒单', primary: false }])
     expect(textOf(container, '.task-hint')).toBe('请先核对业主身份证件和房屋信息，核验无误后再点“核验通过”。')
 
+    // 核验通过: the card is engineering's now, given at once to a technician; nothing left for the desk.
     fireEvent.click(screen.getByText('核验通过'))
-    await waitFor(() => expect(shownState(container)).toBe('办理中'))
-    expect(buttonsOf(container)).toEqual([{ text: '办理完成', primary: true }])
+    await waitFor(() => expect(shownState(container)).toBe('待办卡'))
+    expect(container.querySelector('.task-actions')).toBeNull()
+    expect(textOf(container, '.card-verified')).toMatch(/^身份已由陈前台核验（\d\d-\d\d \d\d:\d\d）$/)
+    const checked = (await s.must(FRONT_DESK)('ticket.get', { ticketId: reissue.id })).ticket
+    expect(checked.timeline.map((e) => e.eventLabel).slice(-2)).toEqual(['核验身份', '派单'])
+    const technician = TECHNICIANS[checked.assignee!.name]
+    expect(technician).toBeDefined()
+    desk.unmount()
 
-    fireEvent.click(screen.getByText('办理完成'))
+    setDevIdentity(technician)
+    container = render(<StaffTaskPage />).container
+    await screen.findByText('接单办卡', { selector: '.app-button__text' })
+    expect(shownState(container)).toBe('待办卡')
+    expect(textOf(container, '.card-verified')).toMatch(/^身份已由陈前台核验/)
+    expect(buttonsOf(container)).toEqual([{ text: '接单办卡', primary: true }, { text: '拒单', primary: false }])
+    expect(textOf(container, '.task-hint')).toBe('业主身份已由前台核验，请在办卡时限内办好，并请业主签收。')
+    fireEvent.click(screen.getByText('接单办卡'))
+    await waitFor(() => expect(shownState(container)).toBe('办理中'))
+    expect(buttonsOf(container)).toEqual([{ text: '办卡完成', primary: true }])
+
+    fireEvent.click(screen.getByText('办卡完成'))
     expect(textOf(container, '.note-form .field-textarea__label')).toBe('办理说明（选填）')
     expect($(container, '.note-form .field-textarea__input').getAttribute('placeholder')).toBe('如：已开通，业主已签收 / 已挂失')
-    fireEvent.click(screen.getByText('确认办理完成')) // the note is optional
+    fireEvent.click(screen.getByText('确认办卡完成')) // the note is optional
     const after = await waitFor(async () => {
       const t = (await s.must(FRONT_DESK)('ticket.get', { ticketId: reissue.id })).ticket
       expect(t.timeline.at(-1)?.event).not.toBe('accept')
@@ -329,7 +351,7 @@ describe('staff task page on the local stack', () => {
     })
     await waitFor(() => expect(shownState(container)).toBe(after.stateLabel))
     expect(container.querySelector('.task-actions')).toBeNull()
-    expect(after.timeline.find((e) => e.event === 'finish')).toMatchObject({ actorName: '陈前台', eventLabel: '办理完成' })
+    expect(after.timeline.find((e) => e.event === 'finish')).toMatchObject({ actorName: checked.assignee!.name, eventLabel: '办理完成' })
   })
 
   it('shows a loss report without fee or custody, its card number or 未填写', async () => {
@@ -346,6 +368,38 @@ describe('staff task page on the local stack', () => {
     expect(container.querySelector('.card-custody-value')).toBeNull()
     expect(container.querySelector('.card-loss-ticket')).toBeNull()
     expect(textOf(container, '.card-section .ticket-description')).toBe('无')
+  })
+})
+
+describe('staff task page: messages that did not reach someone', () => {
+  // A stack of its own: the technician's load and credits are exactly the demo's.
+  let s: TestStack
+  beforeAll(async () => {
+    s = await startPageStack()
+  })
+  afterAll(() => stopPageStack(s))
+  beforeEach(() => {
+    setDevIdentity(PLUMBER)
+    resetRoute()
+  })
+
+  it('says under 消息提醒 which message did not reach whom, and shows no such section otherwise', async () => {
+    // WeChat rejects the new-task message once (bad data): it is not retried, the task stands.
+    s.stack.emulator.injectFault({ touser: PLUMBER, templateId: 'local-task_assigned', errcode: 47003, times: 1 })
+    const failed = await submitRepair(s, { description: '阳台地漏返水' })
+    setRouterParams({ id: failed.id })
+    const { container, unmount } = render(<StaffTaskPage />)
+    await screen.findByText('消息提醒', { selector: '.card__title' })
+    expect(Array.from(container.querySelectorAll('.push-failures__text')).map((e) => e.textContent)).toEqual([
+      '王师傅 · 新任务提醒未送达：模板参数不合规',
+    ])
+    unmount()
+
+    const fine = await submitRepair(s, { description: '厨房灯不亮' })
+    setRouterParams({ id: fine.id })
+    const again = render(<StaffTaskPage />)
+    await screen.findByText('厨房灯不亮', { selector: '.ticket-description' })
+    expect(again.container.querySelector('.push-failures')).toBeNull()
   })
 })
 
