@@ -35,7 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    // TARO_OUTPUT_ROOT lets builds run side by side (e.g. parallel e2e work); default dist/<env>.
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${taroEnv}`,
     plugins: [],
     defineConstants: appEnv,
     alias: {
@@ -49,7 +50,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // usual depth at two thirds of the default's (16) size, which the main package budget needs.
     baseLevel: 10,
     cache: {
-      enable: true, // filesystem cache; invalidated by config/index.ts and src/app.config.ts
+      // Filesystem cache, invalidated by config/index.ts and src/app.config.ts; off for side-by-side
+      // builds, which would share it.
+      enable: !process.env.TARO_OUTPUT_ROOT,
     },
     mini: {
       // Component styles are BEM-scoped (one block per component), so their order in the shared

@@ -7,7 +7,8 @@ import { LOCAL_FUNCTIONS } from '@/local/functions';
 import { seedDemo } from '@/local/seed';
 import { startStack, type RunningStack } from '@/local/stack';
 
-const H5_DIR = path.resolve(__dirname, '../../dist/h5');
+/** The H5 build the story runs (E2E_H5_DIR for a build of one's own, see TARO_OUTPUT_ROOT). */
+const H5_DIR = path.resolve(__dirname, '../..', process.env.E2E_H5_DIR ?? 'dist/h5');
 
 export interface E2EStack {
   stack: RunningStack;
