@@ -122,9 +122,14 @@ describe('staff task page on the local stack', () => {
     await screen.findByText('请填写拒单原因')
     typeInto($(container, '.note-form .field-textarea__input'), '手上有急修，无法按时到场')
     fireEvent.click(screen.getByText('确认拒单'))
-    await waitFor(async () => expect((await serverTicket(t.id)).state).toBe('submitted'))
+    // Nobody else can take it: it waits, and the engineering lead is asked to arrange it.
+    await waitFor(async () => expect((await serverTicket(t.id)).timeline.at(-1)?.event).toBe('seek_help'))
     const after = await serverTicket(t.id)
-    expect(after.timeline.at(-1)).toMatchObject({ event: 'decline', note: '手上有急修，无法按时到场', actorName: '王师傅' })
+    expect(after.state).toBe('submitted')
+    expect(after.timeline.slice(-2)).toMatchObject([
+      { event: 'decline', note: '手上有急修，无法按时到场', actorName: '王师傅' },
+      { event: 'seek_help', note: '没有可承接此类工作的人员，请安排接单，已请马组长协调' },
+    ])
   })
 
   it('says the task was already taken when it was accepted elsewhere, and reloads', async () => {
@@ -432,7 +437,7 @@ describe('staff task page: working the clocks', () => {
     expect(toolsOf(container)).toEqual(['暂停计时'])
     expect(deadlineStatusOf(container, '到场时限')).toMatch(/^剩余 1[45] 分钟$/)
     // The workflow steps keep their own card.
-    expect(buttonsOf(container).map((b) => b.text)).toEqual(['到场签到', '转介外部服务'])
+    expect(buttonsOf(container).map((b) => b.text)).toEqual(['到场签到', '改约上门时间', '转介外部服务'])
 
     fireEvent.click(screen.getByText('暂停计时'))
     expect(textOf(container, '.clock-actions .card__title')).toBe('暂停计时')
