@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { CARD_ACTIONS, CARD_TYPE_IDS } from '../catalog/cards';
+import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
+import { COMPLAINT_CATEGORY_IDS } from '../catalog/complaints';
+import { idField, instantField, textField } from './fields';
+import { photosField } from './photos';
+
+/**
+ * What a request of each kind says, whoever sends it: the owner in the app (`repair.submit` …,
+ * plus the templates granted in that tap) or the front desk for an owner who phoned or walked in
+ * (`desk.submitRepair` …, plus who and how). One set of rules and messages for both.
+ */
+
+export const appointmentInput = z
+  .object({ start: instantField('预约开始时间'), end: instantField('预约结束时间') })
+  .refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' });
+
+export const repairRequestInput = z.object({
+  unitId: idField('房屋'),
+  area: z.enum(['home', 'public'], { error: '请选择户内或公共区域' }).default('home'),
+  category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择报修类别' }),
+  description: textField('问题描述', 500, 1),
+  photos: photosField(),
+  appointment: appointmentInput.nullable().default(null),
+  urgent: z.boolean({ error: '请选择是否急修' }).default(false),
+});
+
+export const complaintRequestInput = z.object({
+  unitId: idField('房屋'),
+  category: z.enum(COMPLAINT_CATEGORY_IDS, { error: '请选择投诉类别' }),
+  description: textField('投诉内容', 500, 1),
+  photos: photosField(),
+  aboutStaff: textField('被投诉人员', 20).default(''),
+  /** The ticket whose handler this complaint is about (from its callback). */
+  aboutTicketId: idField('相关工单').optional(),
+  replyBy: instantField('期望答复时间'),
+});
+
+export const cardRequestInput = z.object({
+  unitId: idField('房屋'),
+  type: z.enum(CARD_TYPE_IDS, { error: '请选择卡片类型' }),
+  action: z.enum(CARD_ACTIONS, { error: '请选择办理事项' }),
+  cardNo: z
+    .string({ error: '卡号格式不正确' })
+    .trim()
+    .regex(/^[0-9A-Za-z-]{0,20}$/, { error: '卡号只能包含数字、字母，最多20位' })
+    .default(''),
+  custody: z.boolean({ error: '请选择是否委托代管' }).default(false),
+  note: textField('补充说明', 200).default(''),
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '受理登记',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
