@@ -15,13 +15,16 @@ const mainPages = [
 // Local mode only (H5 + local stack): switch the demo identity. Never in the weapp app.json.
 const devPages = isH5 ? ['pages/dev/identity'] : []
 
+// The front desk's pages (staff subpackage): 代客登记, 回访队列, 电话回访, 受理登记.
+const deskPages = ['desk/register/index', 'desk/callbacks/index', 'desk/callback/index', 'desk/daily/index']
+
 export default defineAppConfig({
   pages: [...mainPages, ...devPages],
   subPackages: [
     {
       // Staff pages: loaded on demand so the owners' main package stays small.
       root: 'staff',
-      pages: ['inbox/index', 'task/index', 'bindings/index'],
+      pages: ['inbox/index', 'task/index', 'bindings/index', 'handover/index', 'board/index', ...deskPages],
     },
   ],
   window: {

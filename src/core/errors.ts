@@ -17,6 +17,19 @@ export const ERROR_MESSAGES = {
   'TICKET.URGE_TOO_SOON': '您刚刚催办过，我们正在加紧处理，请稍后再催',
   'CARD.NO_LOSS_REPORT': '补办前需要先挂失这张卡，请先提交挂失',
   'TICKET.LINK_NOT_YOURS': '只能投诉您自己工单的处理人员',
+  // 协办: a complaint is marked handled once its sub-tasks are done, or the housekeeper confirms
+  'TICKET.SUBTASKS_OPEN': '还有协办单未完成，请等协办完成，或确认仍要处理完毕',
+  // returning a ticket (返单): what its kind needs to be shown to the owner
+  'TICKET.RESULT_PHOTO_REQUIRED': '请上传至少一张维修结果照片',
+  'TICKET.RESULT_REQUIRED': '请填写处理结果',
+  // 改派 / 转派: the person chosen may not take this work (the message names them and why)
+  'TICKET.NOT_ELIGIBLE': '所选人员不能承接此工单',
+  // 交接班
+  'HANDOVER.NOT_FOUND': '没有找到这条交接记录',
+  'HANDOVER.ALREADY_CONFIRMED': '这条交接已确认接班，无需重复确认',
+  // front desk (代客登记, 电话回访)
+  'DESK.RESIDENT_UNKNOWN': '没有找到这位业主或住户，请重新按房号或手机号查找',
+  'DESK.NOT_AWAITING_CALLBACK': '该工单不在待回访中，无需记录回访',
   // binding
   'BINDING.NOT_FOUND': '没有找到这条绑定申请',
   'BINDING.ALREADY_REVIEWED': '该申请已处理或有更新，请刷新后查看',

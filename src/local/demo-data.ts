@@ -77,6 +77,9 @@ export const DEMO_STAFF: StaffMember[] = [
   member({ _id: 's-lead-ma', openid: 'demo-lead-ma', name: '马组长', phone: '13900000009', role: 'team_lead', team: 'engineering', trades: ['plumbing_electric', 'carpentry', 'masonry'], zones: ['A区', 'B区'], shifts: ALWAYS }),
   member({ _id: 's-lead-sun', openid: 'demo-lead-sun', name: '孙组长', phone: '13900000010', role: 'team_lead', team: 'cleaning', trades: [], zones: ['A区', 'B区'], shifts: ALWAYS }),
   member({ _id: 's-lead-qian', openid: 'demo-lead-qian', name: '钱组长', phone: '13900000011', role: 'team_lead', team: 'greening', trades: [], zones: ['A区', 'B区'], shifts: ALWAYS }),
+  // A second front desk for the night shift (交接班 is written by one desk, confirmed by the other).
+  // She has not turned on WeChat reminders yet (剩余 0): routing prefers 陈前台, who can be pushed.
+  member({ _id: 's-desk-he', openid: 'demo-desk-he', name: '何前台', phone: '13900000012', role: 'front_desk', team: 'customer_service', trades: [], zones: ['A区', 'B区'], shifts: ALWAYS, credits: {} }),
 ];
 
 /** Who the local identity switcher offers, with a line saying what each can do. */

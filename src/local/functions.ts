@@ -2,14 +2,16 @@ import { main as binding } from '../../cloudfunctions/binding/index';
 import { main as card } from '../../cloudfunctions/card/index';
 import { main as complaint } from '../../cloudfunctions/complaint/index';
 import { main as callback } from '../../cloudfunctions/callback/index';
+import { main as desk } from '../../cloudfunctions/desk/index';
 import { main as repair } from '../../cloudfunctions/repair/index';
 import { main as session } from '../../cloudfunctions/session/index';
 import { main as subscription } from '../../cloudfunctions/subscription/index';
 import { main as digest } from '../../cloudfunctions/digest/index';
+import { main as duty } from '../../cloudfunctions/duty/index';
 import { main as sweep } from '../../cloudfunctions/sweep/index';
 import { main as task } from '../../cloudfunctions/task/index';
 import { main as ticket } from '../../cloudfunctions/ticket/index';
 import type { FunctionHandlers } from './function-host';
 
 /** The deployed entries themselves, served by the local function host. */
-export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card, sweep, digest };
+export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card, sweep, digest, duty, desk };

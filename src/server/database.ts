@@ -35,6 +35,10 @@ export const COLLECTIONS: CollectionSpec[] = [
       // The morning digests: open tickets of a kind, and a day's register.
       { name: 'kind_state_created', keys: { kind: 1, state: 1, createdAt: -1 } },
       { name: 'created', keys: { createdAt: -1 } },
+      // 回访队列: tickets waiting for their callback, the earliest due first.
+      { name: 'callback_due', keys: { state: 1, 'clocks.callback.dueAt': 1 } },
+      // A handover's tickets to watch are named by their numbers (交接班).
+      { name: 'no', keys: { no: 1 } },
       // A reissue looks for the loss report of the same card on the same unit.
       { name: 'card_loss', keys: { kind: 1, 'unit.id': 1, 'card.type': 1, 'card.action': 1, createdAt: -1 } },
     ],
@@ -49,7 +53,25 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'role_active', keys: { role: 1, active: 1 } },
     ],
   },
-  { name: 'owners', purpose: 'Owners and tenants by openid, with their bound units', indexes: [] },
+  {
+    name: 'handovers',
+    purpose: 'Shift handover notes (交接班) and who of the next shift confirmed them',
+    indexes: [
+      // Waiting for 确认接班: a post's (the inbox, the handover page) and everyone's (the supervisor's board).
+      { name: 'team_state_created', keys: { team: 1, state: 1, createdAt: -1 } },
+      { name: 'state_created', keys: { state: 1, createdAt: -1 } },
+      { name: 'team_created', keys: { team: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: 'owners',
+    purpose: 'Owners and tenants by openid, with their bound units',
+    indexes: [
+      // 代客登记: the desk finds an owner by room or by mobile number.
+      { name: 'unit', keys: { 'units.id': 1 } },
+      { name: 'phone', keys: { phone: 1 } },
+    ],
+  },
   { name: 'communities', purpose: 'Community layouts (楼栋, 单元, 房号) for unit binding', indexes: [] },
   {
     name: 'bindings',

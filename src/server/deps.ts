@@ -3,6 +3,7 @@ import { cloudbaseBindingStore, cloudbaseCommunityDirectory } from './adapters/b
 import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/directories';
 import { cloudbasePush, wxServerSdkPush } from './adapters/push';
 import { cloudbaseTicketStore } from './adapters/ticket-store';
+import { cloudbaseHandoverStore } from './adapters/handover-store';
 import { DEFAULT_POLICY } from '../core/sla/policy';
 import { initCloud } from './cloudbase';
 import { readConfig } from './env';
@@ -28,6 +29,7 @@ export const defaultDeps = (): Deps => {
     owners: cloudbaseOwnerDirectory(db),
     communities: cloudbaseCommunityDirectory(db),
     bindings: cloudbaseBindingStore(db),
+    handovers: cloudbaseHandoverStore(db),
     push: config.serviceUrl ? cloudbasePush(app, config.miniprogramState, timeoutMs) : wxServerSdkPush(config.miniprogramState, timeoutMs),
     templateIds: config.templateIds,
     now: () => Date.now(),

@@ -1,4 +1,5 @@
 import type { CommunityLayout } from '../core/binding/community';
+import type { Handover } from '../core/duty/handover';
 import type { BindingRequest } from '../core/binding/request';
 import type { TemplateKey } from '../core/notify/templates';
 import type { StaffMember } from '../core/routing/staff';
@@ -39,6 +40,8 @@ export interface TicketStore {
   findCardLoss(unitId: string, type: string, cardNo: string): Promise<Ticket | null>;
   listByAssignee(staffId: string, states: readonly TicketState[], limit: number): Promise<Ticket[]>;
   listByStates(states: readonly TicketState[], limit: number): Promise<Ticket[]>;
+  /** Tickets by their human-facing numbers (a handover's tickets to watch), at most one per number. */
+  listByNumbers(nos: readonly string[]): Promise<Ticket[]>;
   /** Adds one credit per template the owner accepted, on a ticket of theirs. False if not theirs. */
   addOwnerCredits(ticketId: string, openid: string, templates: readonly TemplateKey[]): Promise<boolean>;
   /**
@@ -57,6 +60,8 @@ export interface TicketStore {
   listOpenOfKind(kind: Ticket['kind'], limit: number): Promise<Ticket[]>;
   /** Tickets created in [from, to) (a day's register). */
   listCreatedBetween(from: number, to: number, limit: number): Promise<Ticket[]>;
+  /** Tickets waiting for their callback (回访), the earliest callback due time first. */
+  listAwaitingCallback(limit: number): Promise<Ticket[]>;
   /**
    * Saves `next`'s outbox and due time, without a state change (the version stays), only if the
    * stored ticket is still as `seen`: same version and due time, and each of `claimedIds` still
@@ -85,6 +90,10 @@ export interface StaffDirectory {
 
 export interface OwnerDirectory {
   byOpenid(openid: string): Promise<OwnerRecord | null>;
+  /** Owners and tenants bound to a unit (the desk finds who lives there). */
+  byUnit(unitId: string, limit: number): Promise<OwnerRecord[]>;
+  /** Owners and tenants with this mobile number. */
+  byPhone(phone: string, limit: number): Promise<OwnerRecord[]>;
 }
 
 /** Community layouts (buildings, units, rooms) in the `communities` collection. */
@@ -110,6 +119,18 @@ export interface BindingStore {
   listPending(zones: readonly string[] | null, limit: number): Promise<BindingRequest[]>;
 }
 
+/** Shift handovers (交接班) in the `handovers` collection. */
+export interface HandoverStore {
+  get(id: string): Promise<Handover | null>;
+  insert(handover: Handover): Promise<void>;
+  /** Saves `next` only if the stored one is still pending at `expectedVersion`; false otherwise. */
+  confirm(next: Handover, expectedVersion: number): Promise<boolean>;
+  /** Handovers not confirmed yet, newest first; one team's if given. */
+  listPending(limit: number, team?: Handover['team']): Promise<Handover[]>;
+  /** A team's handovers, confirmed or not, newest first. */
+  listRecent(team: Handover['team'], limit: number): Promise<Handover[]>;
+}
+
 export interface PushRequest {
   touser: string;
   templateId: string;
@@ -128,6 +149,7 @@ export interface Deps {
   owners: OwnerDirectory;
   communities: CommunityDirectory;
   bindings: BindingStore;
+  handovers: HandoverStore;
   push: Push;
   templateIds: Record<TemplateKey, string>;
   now(): number;

@@ -107,6 +107,9 @@ export const step = (
   return { ticket: r.ticket, effects: r.effects };
 };
 
+/** A stored photo reference, as the technician's result photo. */
+export const RESULT_PHOTO = 'local://photos/result0001.jpg';
+
 export const ev = {
   dispatch: (to: StaffActor = technician): TicketEvent => ({ type: 'dispatch', assignee: assigneeOf(to) }),
   accept: (): TicketEvent => ({ type: 'accept' }),
@@ -115,11 +118,20 @@ export const ev = {
   confirmQuote: (): TicketEvent => ({ type: 'confirm_quote' }),
   declineQuote: (reason = '价格太高'): TicketEvent => ({ type: 'decline_quote', reason }),
   start: (): TicketEvent => ({ type: 'start' }),
-  finish: (note = '已更换阀芯'): TicketEvent => ({ type: 'finish', note }),
+  /** A repair is returned with a photo of the result (required); complaints and cards need none. */
+  finish: (note = '已更换阀芯', photos: string[] = [RESULT_PHOTO]): TicketEvent => ({ type: 'finish', note, photos }),
   requestCallback: (): TicketEvent => ({ type: 'request_callback' }),
   rate: (handling: number, staff: number, comment = ''): TicketEvent => ({ type: 'rate', handling, staff, comment }),
   cancel: (reason = '不需要了'): TicketEvent => ({ type: 'cancel', reason }),
   refer: (contact = '燃气公司 95158', note = ''): TicketEvent => ({ type: 'refer', contact, note }),
+  note: (text = '业主家中无人，已电话联系', photos: string[] = []): TicketEvent => ({ type: 'note', text, photos }),
+  /** 改约 to [start, end), agreed with the owner. */
+  reschedule: (start: number, end: number, reason = '业主临时出差', ownerAgreed = true): TicketEvent => ({
+    type: 'reschedule',
+    appointment: { start, end },
+    reason,
+    ownerAgreed,
+  }),
 };
 
 /** The path (events with their actors) that brings a new ticket into each state. */

@@ -10,6 +10,7 @@ import { DEFAULT_POLICY } from '@/core/sla/policy';
 import { formatClock } from '@/utils/time';
 import { arrive, expectText } from './browser';
 import {
+  addResultPhoto,
   CARPENTER,
   KEEPER_A,
   openOwnTicket,
@@ -171,6 +172,7 @@ describe('issue 3: after asking — urge, quote, low rating, complaint about the
     await task.locator('.quote-card__decision', { hasText: '业主已同意报价' }).waitFor();
     await task.locator('.task-finish').click();
     await task.locator('.note-form textarea').fill(FINISH_NOTE);
+    await addResultPhoto(s.page, task.locator('.note-form'));
     await task.locator('.note-form .app-button', { hasText: '确认完工' }).click();
     await expectText(task.locator('.ticket-state'), '待评价');
     await screenshot(task, 'plumber-task-finished');

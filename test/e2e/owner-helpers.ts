@@ -120,6 +120,18 @@ export async function makeJpeg(page: Page, width: number, height: number, color:
   return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
+/**
+ * 返单 of a repair needs a photo of the result: one picked through the browser's own chooser in
+ * the finish form's 维修结果照片 field, waited for until it has uploaded.
+ */
+export async function addResultPhoto(page: Page, form: Locator, rgb: [number, number, number] = [150, 180, 200]): Promise<void> {
+  const picker = form.locator('.result-photo-picker');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), picker.locator('.photo-picker__add').click()]);
+  await chooser.setFiles([{ name: 'result.png', mimeType: 'image/png', buffer: makePng(120, 90, rgb) }]);
+  await picker.locator('.photo-picker__photo').first().waitFor();
+  await picker.locator('.photo-picker__uploading').waitFor({ state: 'detached' });
+}
+
 /** The bytes the stack serves for a stored photo reference (`local://photos/<id>.<ext>`). */
 export async function servedPhoto(s: Story, ref: string): Promise<Buffer> {
   const res = await fetch(`${s.stack.url}/_local/storage/${ref.replace(/^local:\/\//, '')}`);

@@ -6,6 +6,7 @@ jest.setTimeout(240_000);
 
 import type { Locator } from 'playwright-core';
 import { arrive, expectText } from './browser';
+import { addResultPhoto } from './owner-helpers';
 import { ROUTES, story } from './story';
 
 const { home: HOME, repairNew: REPAIR_NEW, tickets: TICKETS, detail: DETAIL, inbox: INBOX, task: TASK } = ROUTES;
@@ -43,7 +44,7 @@ const submitRepair = async (home: Locator, description: string, shot: string, un
   return { id, detail };
 };
 
-/** As the plumber: 我的任务 → the card under 待接单 → 接单 → 到场签到 → 完工返单 (with a note). */
+/** As the plumber: 我的任务 → the card under 待接单 → 接单 → 到场签到 → 完工返单 (a note and a result photo). */
 const workTask = async (home: Locator, description: string, note: string, shot: string): Promise<void> => {
   await home.getByText('我的任务').click();
   const inbox = await visit(INBOX, `${shot}-inbox-todo`, (r) => r.locator('.task-card', { hasText: description }));
@@ -62,6 +63,7 @@ const workTask = async (home: Locator, description: string, note: string, shot: 
   await task.locator('.task-finish').click();
   const form = task.locator('.note-form');
   await form.locator('textarea').fill(note);
+  await addResultPhoto(s.page, form);
   await screenshot(task, `${shot}-task-finish-form`);
   await form.getByText('确认完工').click();
   await expectText(task.locator('.ticket-state'), '待评价');

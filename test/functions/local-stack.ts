@@ -78,3 +78,5 @@ export const FRONT_DESK = 'demo-desk-chen';
 export const LIN_UNIT = 'u-1-1-1201';
 export const HUANG_UNIT = 'u-3-2-502';
 export const ALL_OWNER_TEMPLATES = ['order_accepted', 'quote_pending', 'repair_done'] as const;
+/** A stored photo reference: a repair is returned (返单) with at least one photo of the result. */
+export const RESULT_PHOTO = 'local://photos/result0001.jpg';

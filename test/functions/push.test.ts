@@ -1,4 +1,4 @@
-import { LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack, RESULT_PHOTO } from './local-stack';
 
 let s: TestStack;
 beforeEach(async () => {
@@ -54,7 +54,7 @@ describe('subscription messages and their credits', () => {
     expect(s.stack.emulator.messages().filter((m) => m.touser === OWNER)).toEqual([]);
     await s.must(OWNER)('subscription.grant', { accepted: ['repair_done'], ticketId: ticket.id });
     await s.must(PLUMBER)('task.arrive', { ticketId: ticket.id });
-    await s.must(PLUMBER)('task.finish', { ticketId: ticket.id, note: '' });
+    await s.must(PLUMBER)('task.finish', { ticketId: ticket.id, note: '', photos: [RESULT_PHOTO] });
     expect(s.stack.emulator.messages().filter((m) => m.touser === OWNER).map((m) => m.templateId)).toEqual(['local-repair_done']);
   });
 
@@ -81,7 +81,7 @@ describe('the cost of a full lifecycle, counted by the emulator', () => {
     const tech = s.must(PLUMBER);
     await tech('task.accept', { ticketId: ticket.id });
     await tech('task.arrive', { ticketId: ticket.id });
-    await tech('task.finish', { ticketId: ticket.id, note: '' });
+    await tech('task.finish', { ticketId: ticket.id, note: '', photos: [RESULT_PHOTO] });
     await s.must(OWNER)('callback.rate', { ticketId: ticket.id, handling: 5, staff: 5, comment: '' });
     const { reads, writes } = s.stack.emulator.stats();
     expect(reads).toBeLessThanOrEqual(12);

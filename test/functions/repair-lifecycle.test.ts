@@ -1,4 +1,4 @@
-import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack, RESULT_PHOTO } from './local-stack';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('one full repair lifecycle through the real SDK and the local function 
     expect(dispatchNote(seenByOwner)).toBe('派给 王师傅');
     expect(dispatchNote((await s.must(FRONT_DESK)('ticket.get', { ticketId: submitted.id })).ticket)).toMatch(/^派给 王师傅（水电工在岗·负责A区·手上\d+单·可微信提醒·\d+人可选）$/);
     expect((await tech('task.arrive', { ticketId: submitted.id })).ticket.state).toBe('on_site');
-    const returned = await tech('task.finish', { ticketId: submitted.id, note: '更换阀芯' });
+    const returned = await tech('task.finish', { ticketId: submitted.id, note: '更换阀芯', photos: [RESULT_PHOTO] });
     expect(returned.ticket.state).toBe('callback_pending');
 
     const owner = s.must(OWNER);
@@ -74,7 +74,7 @@ describe('one full repair lifecycle through the real SDK and the local function 
     const tech = s.must(PLUMBER);
     await tech('task.accept', { ticketId: ticket.id });
     await tech('task.arrive', { ticketId: ticket.id });
-    await tech('task.finish', { ticketId: ticket.id, note: '' });
+    await tech('task.finish', { ticketId: ticket.id, note: '', photos: [RESULT_PHOTO] });
     s.stack.emulator.clearMessages();
 
     const rated = await s.must(OWNER)('callback.rate', { ticketId: ticket.id, handling: 2, staff: 5, comment: '还是漏水' });
@@ -99,7 +99,7 @@ describe('one full repair lifecycle through the real SDK and the local function 
     expect(quoted.ticket.quote?.totalFen).toBe(3000);
     const confirmed = await s.must(OWNER)('repair.confirmQuote', { ticketId: ticket.id, accept: true });
     expect(confirmed.ticket.state).toBe('in_progress');
-    expect((await tech('task.finish', { ticketId: ticket.id, note: '已更换' })).ticket.state).toBe('callback_pending');
+    expect((await tech('task.finish', { ticketId: ticket.id, note: '已更换', photos: [RESULT_PHOTO] })).ticket.state).toBe('callback_pending');
   });
 
   it('the owner may cancel before work starts, and the technician is told', async () => {

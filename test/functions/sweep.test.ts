@@ -10,7 +10,7 @@ import { transition } from '@/core/tickets/transition';
 import { cloudbaseTicketStore } from '@/server/adapters/ticket-store';
 import { defaultDeps } from '@/server/deps';
 import { sweep, type SweepReport } from '@/server/usecases/sweep';
-import { ALL_OWNER_TEMPLATES, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack, RESULT_PHOTO } from './local-stack';
 
 const SUPERVISOR = 'demo-super-zhou';
 const MANAGER = 'demo-manager-wu';
@@ -124,7 +124,7 @@ describe('reminders and escalation along the ladder', () => {
     const tech = s.must(PLUMBER);
     await tech('task.accept', { ticketId: id });
     await tech('task.arrive', { ticketId: id });
-    await tech('task.finish', { ticketId: id, note: '已更换阀芯' });
+    await tech('task.finish', { ticketId: id, note: '已更换阀芯', photos: [RESULT_PHOTO] });
     const t0 = await stored(id);
     expect(t0.state).toBe('callback_pending');
     const callback = t0.clocks.callback!;

@@ -1,5 +1,5 @@
 /** 催办 through the real stack: the handler is pushed, the owner is throttled, nothing else moves. */
-import { ALL_OWNER_TEMPLATES, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack, RESULT_PHOTO } from './local-stack';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe('urge (催办)', () => {
     const tech = s.must(PLUMBER);
     await tech('task.accept', { ticketId: ticket.id });
     await tech('task.arrive', { ticketId: ticket.id });
-    await tech('task.finish', { ticketId: ticket.id, note: '已疏通' });
+    await tech('task.finish', { ticketId: ticket.id, note: '已疏通', photos: [RESULT_PHOTO] });
     const seen = await s.must(OWNER)('ticket.get', { ticketId: ticket.id });
     expect(seen.ticket.urgeAvailableAt).toBeNull();
     expect(await s.as(OWNER)('ticket.urge', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'TICKET.ILLEGAL_TRANSITION' });

@@ -1,5 +1,5 @@
 import { DEMO_STAFF } from '@/local/demo-data';
-import { LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack, RESULT_PHOTO } from './local-stack';
 
 let s: TestStack;
 const SUN = 'demo-tech-sun';
@@ -28,7 +28,7 @@ describe('workload: open tasks per technician, kept by every step', () => {
     await tech('task.accept', { ticketId: ticket.id });
     await tech('task.arrive', { ticketId: ticket.id });
     expect(await openTasks('s-tech-wang')).toBe(1);
-    await tech('task.finish', { ticketId: ticket.id, note: '' });
+    await tech('task.finish', { ticketId: ticket.id, note: '', photos: [RESULT_PHOTO] });
     expect(await openTasks('s-tech-wang')).toBe(0);
     await s.must(OWNER)('callback.rate', { ticketId: ticket.id, handling: 1, staff: 3, comment: '没修好' });
     expect(await openTasks('s-tech-wang')).toBe(1);

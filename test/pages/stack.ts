@@ -15,6 +15,7 @@ import {
   LIN_UNIT,
   OWNER,
   PLUMBER,
+  RESULT_PHOTO,
   startTestStack,
   type TestStack,
   type TestStackOptions,
@@ -89,12 +90,12 @@ export async function ticketAt(s: TestStack, stage: Stage, over: Partial<SubmitI
     callback_pending: [
       () => tech('task.accept', { ticketId }),
       () => tech('task.arrive', { ticketId }),
-      () => tech('task.finish', { ticketId, note: '已更换阀芯' }),
+      () => tech('task.finish', { ticketId, note: '已更换阀芯', photos: [RESULT_PHOTO] }),
     ],
     closed: [
       () => tech('task.accept', { ticketId }),
       () => tech('task.arrive', { ticketId }),
-      () => tech('task.finish', { ticketId, note: '已更换阀芯' }),
+      () => tech('task.finish', { ticketId, note: '已更换阀芯', photos: [RESULT_PHOTO] }),
       () => owner('callback.rate', { ticketId, handling: 5, staff: 5, comment: '' }),
     ],
   }

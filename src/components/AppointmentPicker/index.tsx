@@ -16,6 +16,8 @@ export interface AppointmentPickerProps {
   value: AppointmentChoice
   onChange: (value: AppointmentChoice) => void
   now: number
+  /** Only a day and a slot, no 尽快上门 (e.g. a new time agreed with the owner). */
+  bookOnly?: boolean
 }
 
 const MODES = [
@@ -24,7 +26,7 @@ const MODES = [
 ] as const
 
 /** 预约上门时间: as soon as possible, or a day of the coming week and a time slot. */
-export default function AppointmentPicker({ value, onChange, now }: AppointmentPickerProps) {
+export default function AppointmentPicker({ value, onChange, now, bookOnly = false }: AppointmentPickerProps) {
   const days = upcomingDays(now)
   const booking = value.mode === 'book' ? value : null
   const day = booking?.day ?? null
@@ -37,13 +39,15 @@ export default function AppointmentPicker({ value, onChange, now }: AppointmentP
 
   return (
     <View className='appointment-picker'>
-      <ChipGroup
-        label='上门方式'
-        columns={2}
-        options={MODES}
-        value={value.mode}
-        onChange={(mode) => onChange(mode === 'asap' ? { mode } : { mode, day, slot })}
-      />
+      {!bookOnly && (
+        <ChipGroup
+          label='上门方式'
+          columns={2}
+          options={MODES}
+          value={value.mode}
+          onChange={(mode) => onChange(mode === 'asap' ? { mode } : { mode, day, slot })}
+        />
+      )}
       {!booking && <Text className='appointment-picker__hint'>师傅接单后会尽快与您联系并上门。</Text>}
       {booking && (
         <View className='appointment-picker__book'>

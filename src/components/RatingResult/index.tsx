@@ -8,14 +8,16 @@ export interface RatingResultProps {
   rating: NonNullable<TicketView['rating']>
 }
 
-/** The owner's callback rating, read-only. */
+/** The callback rating, read-only: the owner's own, or taken down by the desk on the phone (电话回访). */
 export default function RatingResult({ rating }: RatingResultProps) {
   return (
     <View className='rating-result'>
       <StarRating label='处理结果满意度' value={rating.handling} />
       <StarRating label='服务态度满意度' value={rating.staff} />
       {rating.comment !== '' && <Text className='rating-result__comment'>“{rating.comment}”</Text>}
-      <Text className='rating-result__time'>评价于 {formatFull(rating.at)}</Text>
+      <Text className='rating-result__time'>
+        {rating.by === 'phone' ? `电话回访 · ${rating.recordedByName ?? '客服前台'}记录于 ${formatFull(rating.at)}` : `评价于 ${formatFull(rating.at)}`}
+      </Text>
     </View>
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { TicketSummary } from '@/core/contract/views'
 import { HANDLER_NAMES } from '@/core/tickets/kinds'
@@ -16,10 +17,12 @@ export interface TicketCardProps {
   /** Current time, to mark a passed deadline. */
   now: number
   onClick: () => void
+  /** Shown at the bottom of the card, e.g. a staff list's live countdown. */
+  children?: ReactNode
 }
 
 /** One ticket in a list: what, where, state and when. */
-export default function TicketCard({ ticket, audience, now, onClick }: TicketCardProps) {
+export default function TicketCard({ ticket, audience, now, onClick, children }: TicketCardProps) {
   const overdue = ticket.dueAt !== null && ticket.dueAt < now
   return (
     <View
@@ -59,6 +62,7 @@ export default function TicketCard({ ticket, audience, now, onClick }: TicketCar
           </Text>
         )}
       </View>
+      {children}
     </View>
   )
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CARD_ACTIONS, CARD_TYPE_IDS } from '../catalog/cards';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
-import { COMPLAINT_CATEGORY_IDS } from '../catalog/complaints';
 import { TICKET_KINDS } from '../tickets/kinds';
 import { BINDING_ACTIONS } from './binding-actions';
+import { DESK_ACTIONS } from './desk-actions';
+import { appointmentInput, cardRequestInput, complaintRequestInput, repairRequestInput } from './submit-inputs';
+import { DUTY_ACTIONS } from './duty-actions';
 import { functionOf } from './names';
 import { photosField } from './photos';
 import { idField, instantField, scoreField, textField, ticketIdInput } from './fields';
@@ -17,12 +18,16 @@ import {
 
 const ticketOut = z.object({ ticket: ticketViewSchema });
 
+/** The most a quote may ask, per item and in total: 100,000 元 (in fen); beyond is a typing slip. */
+export const QUOTE_MAX_FEN = 10_000_000;
+
+/** The longest 工作备注. */
+export const NOTE_MAX_CHARS = 300;
+
 /** Size classes of a public-area repair (小修 / 中修 / 大修). */
 const PUBLIC_SIZES = ['small', 'medium', 'major'] as const;
 
-const appointment = z
-  .object({ start: instantField('预约开始时间'), end: instantField('预约结束时间') })
-  .refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' });
+const appointment = appointmentInput;
 
 /**
  * Every action of the product: name `area.verb` → input and output schema. The area is the
@@ -37,16 +42,7 @@ export const ACTIONS = {
     }),
   },
   'repair.submit': {
-    input: z.object({
-      unitId: idField('房屋'),
-      area: z.enum(['home', 'public'], { error: '请选择户内或公共区域' }).default('home'),
-      category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择报修类别' }),
-      description: textField('问题描述', 500, 1),
-      photos: photosField(),
-      appointment: appointment.nullable().default(null),
-      urgent: z.boolean({ error: '请选择是否急修' }).default(false),
-      grantedTemplates: z.array(templateKeySchema).max(3).default([]),
-    }),
+    input: repairRequestInput.extend({ grantedTemplates: z.array(templateKeySchema).max(3).default([]) }),
     output: ticketOut,
   },
   'repair.confirmQuote': {
@@ -57,33 +53,11 @@ export const ACTIONS = {
     output: ticketOut,
   },
   'complaint.submit': {
-    input: z.object({
-      unitId: idField('房屋'),
-      category: z.enum(COMPLAINT_CATEGORY_IDS, { error: '请选择投诉类别' }),
-      description: textField('投诉内容', 500, 1),
-      photos: photosField(),
-      aboutStaff: textField('被投诉人员', 20).default(''),
-      /** The ticket whose handler this complaint is about (from its callback). */
-      aboutTicketId: idField('相关工单').optional(),
-      replyBy: instantField('期望答复时间'),
-      grantedTemplates: z.array(templateKeySchema).max(3).default([]),
-    }),
+    input: complaintRequestInput.extend({ grantedTemplates: z.array(templateKeySchema).max(3).default([]) }),
     output: ticketOut,
   },
   'card.submit': {
-    input: z.object({
-      unitId: idField('房屋'),
-      type: z.enum(CARD_TYPE_IDS, { error: '请选择卡片类型' }),
-      action: z.enum(CARD_ACTIONS, { error: '请选择办理事项' }),
-      cardNo: z
-        .string({ error: '卡号格式不正确' })
-        .trim()
-        .regex(/^[0-9A-Za-z-]{0,20}$/, { error: '卡号只能包含数字、字母，最多20位' })
-        .default(''),
-      custody: z.boolean({ error: '请选择是否委托代管' }).default(false),
-      note: textField('补充说明', 200).default(''),
-      grantedTemplates: z.array(templateKeySchema).max(3).default([]),
-    }),
+    input: cardRequestInput.extend({ grantedTemplates: z.array(templateKeySchema).max(3).default([]) }),
     output: ticketOut,
   },
   'ticket.list': {
@@ -116,19 +90,42 @@ export const ACTIONS = {
         .array(
           z.object({
             name: textField('收费项目', 30, 1),
-            priceFen: z.number({ error: '价格格式不正确' }).int({ error: '价格格式不正确' }).min(0).max(10_000_000),
+            priceFen: z
+              .number({ error: '价格格式不正确' })
+              .int({ error: '价格格式不正确' })
+              .min(0, { error: '价格不能为负数' })
+              .max(QUOTE_MAX_FEN, { error: `单价不能超过${QUOTE_MAX_FEN / 100}元` }),
             quantity: z.number({ error: '数量格式不正确' }).positive({ error: '数量格式不正确' }).max(1000),
           }),
           { error: '请填写收费项目' },
         )
         .min(1, { error: '请至少填写一项收费项目' })
-        .max(20),
+        .max(20, { error: '收费项目不能超过20项' })
+        .refine((items) => items.reduce((sum, i) => sum + Math.round(i.priceFen * i.quantity), 0) <= QUOTE_MAX_FEN, {
+          error: `报价合计不能超过${QUOTE_MAX_FEN / 100}元，请核对价格和数量`,
+        }),
       note: textField('报价说明', 200).default(''),
     }),
     output: ticketOut,
   },
   'task.finish': {
-    input: ticketIdInput.extend({ note: textField('完工说明', 300).default('') }),
+    input: ticketIdInput.extend({
+      note: textField('完工说明', 300).default(''),
+      /** 结果照片: required for a repair (checked with the ticket's kind by the workflow). */
+      photos: photosField(),
+      /** A complaint with sub-tasks still open (协办未完成) is marked handled only when the housekeeper confirms. */
+      confirmOpenSubtasks: z.boolean({ error: '请确认是否仍要处理完毕' }).default(false),
+    }),
+    output: ticketOut,
+  },
+  // 协办: the complaint's housekeeper asks another team (engineering of a trade, cleaning,
+  // greening) for work; a repair ticket of its own, routed like any request.
+  'task.subtask': {
+    input: ticketIdInput.extend({
+      category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择协办类别' }),
+      area: z.enum(['home', 'public'], { error: '请选择户内或公共区域' }).default('home'),
+      description: textField('协办内容', 300, 1),
+    }),
     output: ticketOut,
   },
   'task.refer': {
@@ -141,6 +138,20 @@ export const ACTIONS = {
   // Clock events (SLA): pause while the ticket waits for the owner, size a public-area repair,
   // report what cannot be fixed yet, a complaint's progress report. The pure workflow decides who
   // may; the expected date's window (future, ≤ 90 days) is checked by the handler against its clock.
+  // 工作备注: a staff-only note with photos, in any open state.
+  'task.note': {
+    input: ticketIdInput.extend({ text: textField('工作备注', NOTE_MAX_CHARS, 1), photos: photosField() }),
+    output: ticketOut,
+  },
+  // 改约: a new appointment agreed with the owner, with the reason; the handler checks it is ahead.
+  'task.reschedule': {
+    input: ticketIdInput.extend({
+      appointment,
+      reason: textField('改约原因', 60, 1),
+      ownerAgreed: z.literal(true, { error: '请先与业主确认新的上门时间' }),
+    }),
+    output: ticketOut,
+  },
   'task.pause': {
     input: ticketIdInput.extend({ reason: textField('暂停原因', 60, 1) }),
     output: ticketOut,
@@ -177,6 +188,8 @@ export const ACTIONS = {
     output: z.object({ credits: z.record(z.string(), z.number()) }),
   },
   ...BINDING_ACTIONS,
+  ...DESK_ACTIONS,
+  ...DUTY_ACTIONS,
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -8,7 +8,7 @@ import {
   RELATIONS,
 } from '../binding/request';
 import { idField, textField } from './fields';
-import { unitViewSchema } from './views';
+import { unitPlaceSchema, unitViewSchema } from './views';
 
 /** A choice made from a picker: missing, blank or absurdly long all read "please choose". */
 const pickedField = (message: string, max: number) =>
@@ -46,15 +46,7 @@ export const communityLayoutSchema = z.object({
 /** A binding request as its requester and its reviewers see it. */
 export const bindingViewSchema = z.object({
   id: z.string(),
-  unit: z.object({
-    id: z.string(),
-    label: z.string(),
-    community: z.string(),
-    building: z.string(),
-    unit: z.string(),
-    room: z.string(),
-    zone: z.string(),
-  }),
+  unit: unitPlaceSchema,
   name: z.string(),
   phone: z.string(),
   relation: z.enum(RELATIONS),

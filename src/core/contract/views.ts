@@ -18,6 +18,8 @@ export const timelineEntrySchema = z.object({
   from: ticketStateSchema.nullable(),
   to: ticketStateSchema,
   note: z.string(),
+  /** Photos taken with the step (a staff note's); staff only. */
+  photos: z.array(z.string()).optional(),
 });
 
 export const deadlineSchema = z.object({
@@ -58,8 +60,34 @@ export const ticketSummarySchema = z.object({
   help: z.object({ reason: z.string(), told: z.array(z.string()), since: z.number() }).nullable().default(null),
   /** The running deadline that matters most now, if any. */
   dueAt: z.number().nullable(),
+  /**
+   * Staff only: that deadline's clock, for a live countdown (剩余 12 分钟 · 到场时限): its label,
+   * its own length (to tell "about to breach") and since when it is paused, if it is.
+   */
+  clock: z
+    .object({ label: z.string(), dueAt: z.number(), spanMs: z.number(), pausedAt: z.number().nullable() })
+    .nullable()
+    .default(null),
   createdAt: z.number(),
   updatedAt: z.number(),
+});
+
+/** A complaint's sub-task (协办单) as its staff page lists it: what was asked of which team, and where it stands. */
+export const subtaskViewSchema = z.object({
+  id: z.string(),
+  no: z.string(),
+  teamName: z.string(),
+  categoryName: z.string(),
+  categoryIcon: z.string(),
+  /** Null when the sub-task could not be read (then also its state). */
+  area: z.enum(['home', 'public']).nullable(),
+  description: z.string(),
+  state: ticketStateSchema.nullable(),
+  stateLabel: z.string(),
+  assigneeName: z.string().nullable(),
+  /** Its work is over for the complaint: returned, closed, cancelled or referred. */
+  settled: z.boolean(),
+  at: z.number(),
 });
 
 export const ticketViewSchema = ticketSummarySchema.extend({
@@ -69,7 +97,14 @@ export const ticketViewSchema = ticketSummarySchema.extend({
   category: z.string(),
   area: z.enum(['home', 'public']),
   photos: z.array(z.string()),
+  /** Photos of the result, from the return (返单): shown to the owner as 处理结果照片. */
+  resultPhotos: z.array(z.string()).default([]),
   appointment: z.object({ start: z.number(), end: z.number() }).nullable(),
+  /** The last 改约: the appointment it replaced (null: none was set) and why. */
+  rescheduled: z
+    .object({ previous: z.object({ start: z.number(), end: z.number() }).nullable(), reason: z.string(), at: z.number() })
+    .nullable()
+    .default(null),
   owner: z.object({ name: z.string(), phone: z.string() }),
   assignee: z.object({ name: z.string(), phone: z.string() }).nullable(),
   quote: z
@@ -80,7 +115,18 @@ export const ticketViewSchema = ticketSummarySchema.extend({
       decision: z.enum(['accepted', 'declined']).nullable(),
     })
     .nullable(),
-  rating: z.object({ handling: z.number(), staff: z.number(), comment: z.string(), at: z.number() }).nullable(),
+  rating: z
+    .object({
+      handling: z.number(),
+      staff: z.number(),
+      comment: z.string(),
+      at: z.number(),
+      /** The owner in the app, or the owner on the phone to the desk (电话回访). */
+      by: z.enum(['owner', 'phone']).default('owner'),
+      /** Who took a phone callback down. */
+      recordedByName: z.string().nullable().default(null),
+    })
+    .nullable(),
   referral: z.object({ contact: z.string(), note: z.string() }).nullable(),
   cancelReason: z.string().nullable(),
   complaint: z
@@ -118,19 +164,34 @@ export const ticketViewSchema = ticketSummarySchema.extend({
   /** 暂不能修复: why, and when it is expected to be fixed. */
   deferral: z.object({ reason: z.string(), expectedAt: z.number() }).nullable(),
   timeline: z.array(timelineEntrySchema),
+  /** How the request reached us (来源): the app, or the desk for an owner who phoned or walked in. */
+  channel: z.enum(['wechat', 'phone', 'walk_in']).default('wechat'),
+  /** Who registered it for the owner (代客登记), by name; null when the owner submitted it. */
+  registeredByName: z.string().nullable().default(null),
+  /** Phone callbacks that did not reach the owner (未能联系上业主), oldest first; staff only (empty for owners). */
+  callbackAttempts: z.array(z.object({ at: z.number(), note: z.string(), byName: z.string() })).default([]),
   /** Events the viewer may cause now; pages show exactly these buttons. */
   actions: z.array(z.string()),
   /** Staff only, newest first (absent from an owner's view): messages that did not reach someone. */
   pushFailures: z.array(pushFailureViewSchema).optional(),
+  /** Staff only, a complaint's: its sub-tasks (协办单) for other teams, each with its state as read now. */
+  subtasks: z.array(subtaskViewSchema).optional(),
+  /** Staff only, a sub-task's: the complaint it was raised from. */
+  parent: z.object({ id: z.string(), no: z.string() }).optional(),
 });
 
-export const unitViewSchema = z.object({
+/** A unit of the community as staff see it: where it is, and the zone it belongs to. */
+export const unitPlaceSchema = z.object({
   id: z.string(),
   label: z.string(),
   community: z.string(),
   building: z.string(),
   unit: z.string(),
   room: z.string(),
+  zone: z.string(),
+});
+
+export const unitViewSchema = unitPlaceSchema.omit({ zone: true }).extend({
   relation: z.enum(['owner', 'family', 'tenant']),
 });
 
@@ -153,6 +214,7 @@ export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 export type TicketView = z.infer<typeof ticketViewSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type PushFailureView = z.infer<typeof pushFailureViewSchema>;
+export type SubtaskView = z.infer<typeof subtaskViewSchema>;
 export type Identity = z.infer<typeof identitySchema>;
 export type UnitView = z.infer<typeof unitViewSchema>;
 export type TemplateRef = z.infer<typeof templateRefSchema>;

@@ -3,6 +3,7 @@ import { findCategory } from '../catalog/categories';
 import { findComplaintCategory } from '../catalog/complaints';
 import { formatLocal } from '../sla/time';
 import type { Policy } from '../sla/policy';
+import { attemptsThisRound, AWAITING_CALLBACK } from '../tickets/callbacks';
 import { CLOCK_LABELS } from '../tickets/clock-labels';
 import type { StaffRef } from '../tickets/events';
 import type { ClockName, Ticket } from '../tickets/model';
@@ -35,10 +36,11 @@ export const whatOf = (t: Ticket): string => {
 };
 
 /** Raw field values per template, before fitting; keys follow the template's field list. */
-const VALUES: Record<TemplateKey, (t: Ticket, now: string) => string[]> = {
+const VALUES: Record<TemplateKey, (t: Ticket, now: string, utcOffsetMinutes: number) => string[]> = {
   task_assigned: (t, now) => [t.no, whatOf(t), t.description, now, t.urgent ? '紧急' : '普通'],
   task_reopened: (t, now) => [t.no, whatOf(t), `业主评价不满意：${t.rating?.comment || '请联系业主'}`, now],
-  ticket_cancelled: (t, now) => [t.no, whatOf(t), t.cancelReason || '业主取消', now],
+  // Also what a supervisor's 改派 tells the person the task was taken from.
+  ticket_cancelled: (t, now) => [t.no, whatOf(t), t.cancelReason || (t.handedOn?.event === 'reassign' ? `已改派给${t.handedOn.to}` : '业主取消'), now],
   task_urged: (t, now) => [t.no, whatOf(t), '业主催办，请尽快处理', now],
   sla_reminder: (t, now) => [t.no, whatOf(t), dueSoon(t), now],
   sla_escalation: (t, now) => [t.no, whatOf(t), overdue(t), now],
@@ -49,7 +51,14 @@ const VALUES: Record<TemplateKey, (t: Ticket, now: string) => string[]> = {
   quote_pending: (t) => [t.no, whatOf(t), yuan(t.quote?.totalFen ?? 0), '请在小程序内确认报价后开工'],
   repair_done: (t, now) => [t.no, whatOf(t), t.assignee?.name ?? '', now, '请对本次服务进行评价'],
   ticket_referred: (t, now) => [t.no, whatOf(t), `请联系：${t.referral?.contact ?? ''}`, now],
+  appointment_changed: (t, _now, offset) => [t.no, whatOf(t), visitTime(t, offset), t.rescheduled?.reason ?? '上门时间调整'],
 };
+
+/** 新的上门时间 as WeChat's time field takes a span: 2025年11月23日 09:00~12:00. */
+export const visitTime = (t: Pick<Ticket, 'appointment'>, offsetMinutes: number): string =>
+  t.appointment
+    ? `${formatLocal(t.appointment.start, offsetMinutes, 'YYYY年M月D日 HH:mm')}~${formatLocal(t.appointment.end, offsetMinutes, 'HH:mm')}`
+    : '尽快上门';
 
 const PAGES: Record<'owner' | 'assignee' | 'staff', string> = {
   owner: 'pages/ticket/detail',
@@ -65,7 +74,12 @@ const firstClock = (t: Ticket): string => {
   return running.length ? CLOCK_LABELS[running[0][0]] : '服务时限';
 };
 const dueSoon = (t: Ticket): string => `${firstClock(t)}即将到期，请尽快处理`;
-const overdue = (t: Ticket): string => `${firstClock(t)}已超时${t.assignee ? `，处理人${t.assignee.name}` : '，尚无人接单'}`;
+const overdue = (t: Ticket): string => {
+  // Waiting for a callback the desk could not make: that is what the supervisor needs to hear.
+  const unreached = AWAITING_CALLBACK.includes(t.state) ? attemptsThisRound(t).length : 0;
+  if (unreached > 0) return `${unreached}次回访未联系上业主`;
+  return `${firstClock(t)}已超时${t.assignee ? `，处理人${t.assignee.name}` : '，尚无人接单'}`;
+};
 
 /**
  * The message for one template and recipient — the owner, the assignee, or a named staff member
@@ -82,7 +96,7 @@ export const planMessage = (
   const touser = to === 'owner' ? ticket.owner.openid : to === 'assignee' ? ticket.assignee?.openid : to.openid;
   if (!touser) return null;
   const spec = TEMPLATES[template];
-  const raw = VALUES[template](ticket, formatLocal(now, policy.utcOffsetMinutes));
+  const raw = VALUES[template](ticket, formatLocal(now, policy.utcOffsetMinutes), policy.utcOffsetMinutes);
   const data: Record<string, string> = {};
   Object.entries(spec.fields).forEach(([field, kind], i) => {
     data[field] = fitField(kind, raw[i] ?? '');

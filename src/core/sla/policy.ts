@@ -59,6 +59,12 @@ export interface CardPolicy {
   reissueFeeFen: number;
 }
 
+/** Phone callbacks (电话回访) by the front desk. */
+export interface CallbackPolicy {
+  /** The supervisor is told when this many calls of one callback round did not reach the owner. */
+  tellSupervisorAtAttempt: number;
+}
+
 export interface OwnerPolicy {
   /** An owner may urge (催办) a ticket once per this many minutes. */
   urgeIntervalMinutes: number;
@@ -101,6 +107,7 @@ export interface Policy {
   complaint: ComplaintPolicy;
   card: CardPolicy;
   owner: OwnerPolicy;
+  callback: CallbackPolicy;
   escalation: EscalationPolicy;
   push: PushPolicy;
   /** Who takes which work, and how many open tasks a person may hold. */
@@ -124,6 +131,7 @@ export const DEFAULT_POLICY: Policy = {
   complaint: { dispatchMinutes: 5, callbackHours: 8, progressHours: 4, majorCategories: ['security'] },
   card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
   owner: { urgeIntervalMinutes: 30 },
+  callback: { tellSupervisorAtAttempt: 3 },
   escalation: {
     remindAtFraction: 0.8,
     ladder: [

@@ -22,7 +22,7 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
 export type Team = 'engineering' | 'customer_service' | 'cleaning' | 'greening' | 'management';
 
 export const TEAM_NAMES: Record<Team, string> = {
-  engineering: '工程组',
+  engineering: '工程部',
   customer_service: '客服中心',
   cleaning: '清洁部',
   greening: '绿化部',

@@ -7,7 +7,8 @@ import { teamFor } from '../routing/rules';
 import type { Policy } from '../sla/policy';
 import type { Actor } from './actor';
 import { NUMBER_PREFIX, type TicketKind } from './kinds';
-import type { Ticket, UnitRef } from './model';
+import { registrationNote } from './channel';
+import type { RegisteredBy, Ticket, TicketChannel, UnitRef } from './model';
 import { enterState, type TransitionContext, type TransitionEffects } from './transition';
 
 
@@ -20,6 +21,10 @@ export interface Submission {
   photos: string[];
   /** Templates the owner accepted in the subscribe dialog of the submit tap. */
   grantedTemplates: readonly TemplateKey[];
+  /** How it reached us; absent: the owner in the app ('wechat'). */
+  channel?: TicketChannel;
+  /** Who registered it for the owner (代客登记); absent or null: the owner themselves. */
+  registeredBy?: RegisteredBy | null;
 }
 
 export interface RepairSubmission extends Submission {
@@ -86,6 +91,8 @@ const blankTicket = (s: Submission, kind: TicketKind, category: string, now: num
     lateSince: null,
     lastUrgedAt: null,
     ownerCredits,
+    channel: s.channel ?? 'wechat',
+    registeredBy: s.registeredBy ?? null,
     history: [],
     outbox: [],
     pushFailures: [],
@@ -95,8 +102,11 @@ const blankTicket = (s: Submission, kind: TicketKind, category: string, now: num
   };
 };
 
-const submitted = (t: Ticket, note: string, ctx: TransitionContext & { actor: Actor }): Created =>
-  enterState(t, t, null, 'submit', 'submitted', [], note, ctx);
+/** Registered for the owner (代客登记), the submit entry says by whom and how: "陈前台代客登记（电话）；急修". */
+const submitted = (t: Ticket, note: string, ctx: TransitionContext & { actor: Actor }): Created => {
+  const registered = t.registeredBy ? registrationNote(t.registeredBy, t.channel ?? 'wechat') : '';
+  return enterState(t, t, null, 'submit', 'submitted', [], [registered, note].filter(Boolean).join('；'), ctx);
+};
 
 /** A new repair ticket in state `submitted`, its dispatch clock running. */
 export const createRepairTicket = (s: RepairSubmission, ctx: TransitionContext & { actor: Actor }): Created => {

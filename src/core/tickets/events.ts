@@ -1,5 +1,5 @@
 import type { TicketKind } from './kinds';
-import type { Assignee, ClockName, PublicSize, QuoteItem } from './model';
+import type { Assignee, ClockName, PublicSize, QuoteItem, SubtaskRef } from './model';
 
 /** A staff member an escalation tells (a supervisor or manager, found by the sweep). */
 export type StaffRef = Omit<Assignee, 'phone'>;
@@ -16,7 +16,8 @@ export type TicketEvent =
   | { type: 'confirm_quote' }
   | { type: 'decline_quote'; reason: string }
   | { type: 'start' }
-  | { type: 'finish'; note: string }
+  /** 返单. `photos`: the result (结果照片), required for a repair; a complaint needs its result in `note`. */
+  | { type: 'finish'; note: string; photos?: readonly string[] }
   | { type: 'request_callback' }
   | { type: 'rate'; handling: number; staff: number; comment: string }
   | { type: 'cancel'; reason: string }
@@ -30,7 +31,27 @@ export type TicketEvent =
   | { type: 'resume' }
   | { type: 'classify'; size: PublicSize }
   | { type: 'defer'; reason: string; expectedAt: number }
-  | { type: 'progress'; note: string };
+  | { type: 'progress'; note: string }
+  /** 改派: a supervisor or manager gives the task to someone else; `from` is who held it (told). */
+  | { type: 'reassign'; assignee: Assignee; from: StaffRef | null; reason: string }
+  /**
+   * 转派: the holder hands the task on before the work starts — to a named colleague (dispatched to
+   * them), or a repair to another category's people (待派单 with the new category, routed at once).
+   */
+  | { type: 'transfer'; reason: string; to: { assignee: Assignee } | { category: string } }
+  /** 协办: the complaint's handler raised a sub-task (a ticket of its own) for another team. */
+  | { type: 'subtask'; subtask: SubtaskRef }
+  /** 工作备注: a staff-only note with optional photos; the state stays. */
+  | { type: 'note'; text: string; photos: readonly string[] }
+  /** 改约: a new appointment agreed with the owner (`ownerAgreed`), with the reason; the on-site clock follows it. */
+  | { type: 'reschedule'; appointment: { start: number; end: number }; reason: string; ownerAgreed: boolean }
+  | CallbackAttemptEvent;
+
+/**
+ * 未能联系上业主: a phone callback that did not reach the owner; the state stays. `supervisors`
+ * are told when this attempt is the policy's `callback.tellSupervisorAtAttempt`-th of the round.
+ */
+export type CallbackAttemptEvent = { type: 'callback_attempt'; note: string; supervisors: StaffRef[] };
 
 export type TicketEventType = TicketEvent['type'] | 'submit';
 
@@ -58,6 +79,12 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   classify: '确定维修规模',
   defer: '暂不能修复',
   progress: '进展汇报',
+  reassign: '改派',
+  transfer: '转派',
+  subtask: '安排协办',
+  callback_attempt: '回访未联系上',
+  note: '工作备注',
+  reschedule: '改约上门时间',
 };
 
 /** Where a kind words an event differently from a repair. */

@@ -79,6 +79,26 @@ export interface Rating {
   /** The owner's words, recorded as said. */
   comment: string;
   at: number;
+  /** Who gave it: the owner in the app, or the owner on the phone to the desk (电话回访). Absent on older tickets: the owner. */
+  by?: 'owner' | 'phone';
+  /** The staff member who took a phone callback down; null or absent when the owner rated in the app. */
+  recordedBy?: { staffId: string; name: string } | null;
+}
+
+/** How a request reached us: the owner in the app, or the desk for an owner who phoned or walked in (代客登记). */
+export type TicketChannel = 'wechat' | 'phone' | 'walk_in';
+
+/** The staff member who registered a request for the owner (代客登记). */
+export interface RegisteredBy {
+  staffId: string;
+  name: string;
+}
+
+/** A phone callback that did not reach the owner (未能联系上业主): when, what happened, who called. */
+export interface CallbackAttempt {
+  at: number;
+  note: string;
+  by: { staffId: string; name: string };
 }
 
 export interface AuditEntry {
@@ -88,6 +108,8 @@ export interface AuditEntry {
   from: TicketState | null;
   to: TicketState;
   note: string;
+  /** Photos taken with the step (a staff note's): staff see them in the trail. Absent: none. */
+  photos?: string[];
 }
 
 /** A subscription message waiting to be sent; kept inside the ticket so it is never lost. */
@@ -132,6 +154,26 @@ export interface ComplaintDetails {
   replyBy: number | null;
   /** The ticket whose handler this complaint is about (回访时投诉处理人员). */
   linkedTicket: { id: string; no: string } | null;
+}
+
+/** A sub-task (协办单) raised from a complaint for another team: a repair ticket of its own. */
+export interface SubtaskRef {
+  id: string;
+  no: string;
+  team: Team;
+  /** The repair category the other team was asked for. */
+  category: string;
+  at: number;
+}
+
+/** The last time a task changed hands by 改派 or 转派: from and to whom (a name, or a category), by whom, why. */
+export interface HandOn {
+  event: 'reassign' | 'transfer';
+  from: string | null;
+  to: string;
+  by: string;
+  reason: string;
+  at: number;
 }
 
 export interface TicketHelp {
@@ -181,6 +223,10 @@ export interface Ticket {
   photos: string[];
   appointment: { start: number; end: number } | null;
   urgent: boolean;
+  /** Photos of the result, taken when the ticket was returned (返单); absent on older tickets. */
+  resultPhotos?: string[];
+  /** The last 改约: the appointment it replaced, why, when (the owner's message reads the reason). */
+  rescheduled?: { previous: { start: number; end: number } | null; reason: string; at: number } | null;
   assignee: Assignee | null;
   clocks: Partial<Record<ClockName, Clock>>;
   quote: Quote | null;
@@ -205,6 +251,8 @@ export interface Ticket {
    * push, so the team lead or the supervisor was asked. Cleared when someone is given the task.
    */
   help?: TicketHelp | null;
+  /** The last 改派 or 转派 (absent: the task never changed hands that way). */
+  handedOn?: HandOn | null;
   /** One-time subscription credits the owner granted for this ticket's updates, per template. */
   ownerCredits: Partial<Record<TemplateKey, number>>;
   history: AuditEntry[];
@@ -217,6 +265,16 @@ export interface Ticket {
    * sent can never be written back and sent again. Absent on older tickets (read as 0).
    */
   outboxRev?: number;
+  /** How the request reached us (absent on older tickets: the app). */
+  channel?: TicketChannel;
+  /** Who registered it for the owner (代客登记); null or absent when the owner submitted it. */
+  registeredBy?: RegisteredBy | null;
+  /** Phone callbacks that did not reach the owner, oldest first (absent: none). */
+  callbackAttempts?: CallbackAttempt[];
+  /** 协办: the complaint this sub-task was raised from (absent: not a sub-task). */
+  parent?: { id: string; no: string };
+  /** A complaint's sub-tasks for other teams, by reference (their state is read when shown). */
+  subtasks?: SubtaskRef[];
   /** Earliest time the sweep must look at this ticket: a clock deadline or a message retry. */
   nextDueAt: number | null;
   createdAt: number;

@@ -1,10 +1,12 @@
 import type { ErrorCode } from '../errors';
 import { planMessage, type MessagePlan } from '../notify/plan';
-import { isCounting, nextDueAt, pauseClock, publicRepairDue, resumeClock, startClock, stopClock } from '../sla/clocks';
+import { isCounting, isRunning, nextDueAt, pauseClock, publicRepairDue, resumeClock, startClock, stopClock } from '../sla/clocks';
 import type { Policy } from '../sla/policy';
 import { formatLocal } from '../sla/time';
-import { actorRef, type Actor } from './actor';
+import { actorRef, TEAM_NAMES, type Actor } from './actor';
 import { CLOCK_LABELS } from './clock-labels';
+import { applyHandOn, HAND_ON_RULES, handOnNote, handOnNotices, handOnRefusal } from './hand-on';
+import { attemptNotices, callbackNote, ratingSource, withAttempt } from './callbacks';
 import type { TicketEvent } from './events';
 import type { AuditEntry, ClockName, OutboxMessage, Ticket } from './model';
 import { FINAL_STATES, type TicketState } from './states';
@@ -61,8 +63,11 @@ export const isParty = (party: Party, actor: Actor, t: Ticket, routing: RoutingP
       return actor.kind === 'staff' && actor.staffId === t.assignee?.staffId;
     case 'teammate':
       return actor.kind === 'staff' && isTeammate(actor, t, routing);
+    case 'supervisor':
+      return actor.kind === 'staff' && (actor.role === 'supervisor' || actor.role === 'manager');
     case 'desk':
-      return actor.kind === 'staff' && DESK_ROLES.has(actor.role);
+      // A housekeeper follows up the tickets of their own zone only.
+      return actor.kind === 'staff' && DESK_ROLES.has(actor.role) && (actor.role !== 'housekeeper' || actor.zones.includes(t.unit.zone));
   }
 };
 
@@ -86,10 +91,25 @@ const invalidEvent = (e: TicketEvent): boolean => {
   if (e.type === 'rate') return score(e.handling) || score(e.staff);
   if (e.type === 'defer') return !e.reason.trim() || !Number.isFinite(e.expectedAt);
   if (e.type === 'progress') return !e.note.trim();
+  if (e.type === 'callback_attempt') return !e.note.trim();
+  if (e.type === 'note') return !e.text.trim();
+  if (e.type === 'reschedule')
+    return !e.reason.trim() || !e.ownerAgreed || !Number.isFinite(e.appointment.start) || !(e.appointment.end > e.appointment.start);
   if (e.type === 'decline') return !e.reason.trim();
   if (e.type === 'quote')
     return e.items.length === 0 || e.items.some((i) => !Number.isInteger(i.priceFen) || i.priceFen < 0 || !(i.quantity > 0));
   return false;
+};
+
+/**
+ * What returning a ticket (返单) needs, by kind: a repair its result photos (shown to the owner),
+ * a complaint its result in words (处理结果); an IC card nothing more.
+ */
+const finishRefusal = (t: Ticket, e: TicketEvent): ErrorCode | null => {
+  if (e.type !== 'finish') return null;
+  if (t.kind === 'repair' && (e.photos?.length ?? 0) === 0) return 'TICKET.RESULT_PHOTO_REQUIRED';
+  if (t.kind === 'complaint' && !e.note.trim()) return 'TICKET.RESULT_REQUIRED';
+  return null;
 };
 
 /**
@@ -106,7 +126,7 @@ const clockStepApplies = (t: Ticket, e: TicketEvent): boolean => {
 
 /** The rule for an event in the ticket's state: the kind's table, then the clock rules. */
 export const ruleFor = (t: Ticket, type: TicketEvent['type']): TransitionRule | undefined =>
-  WORKFLOWS[t.kind].transitions[t.state][type] ?? (FINAL_STATES.includes(t.state) ? undefined : CLOCK_RULES[type]);
+  WORKFLOWS[t.kind].transitions[t.state][type] ?? (FINAL_STATES.includes(t.state) ? undefined : (CLOCK_RULES[type] ?? HAND_ON_RULES[type]));
 
 /** Applies `change` to the handler's running clocks; the callback is the desk's and is left alone. */
 const withClocks = (t: Ticket, change: (c: NonNullable<Ticket['clocks'][ClockName]>) => NonNullable<Ticket['clocks'][ClockName]>): Ticket => {
@@ -157,13 +177,26 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
     case 'rate':
       return {
         ...t,
-        rating: { handling: e.handling, staff: e.staff, comment: e.comment, at: now },
+        rating: { handling: e.handling, staff: e.staff, comment: e.comment, at: now, ...ratingSource(actor) },
         reopenCount: t.reopenCount + (to === 'reopened' ? 1 : 0),
       };
+    case 'callback_attempt':
+      return withAttempt(t, e, actor, now);
     case 'cancel':
       return { ...t, cancelReason: e.reason };
     case 'refer':
       return { ...t, referral: { contact: e.contact, note: e.note } };
+    case 'finish':
+      return e.photos ? { ...t, resultPhotos: [...e.photos] } : t;
+    case 'reschedule': {
+      // The on-site clock now runs to the new slot, with its reminder and escalation anew.
+      const moved: Ticket = { ...t, appointment: e.appointment, rescheduled: { previous: t.appointment, reason: e.reason, at: now } };
+      const onSite = isRunning(t.clocks.onSite) ? startClock('onSite', moved, now, policy) : null;
+      return onSite ? { ...moved, clocks: { ...t.clocks, onSite } } : moved;
+    }
+    case 'reassign':
+    case 'transfer':
+      return applyHandOn(t, e, actor, now, policy);
     case 'urge':
       return { ...t, lastUrgedAt: now };
     case 'seek_help':
@@ -193,6 +226,8 @@ const applyData = (t: Ticket, e: TicketEvent, actor: Actor, now: number, to: Tic
       const progress = startClock('progress', t, now, policy);
       return progress ? { ...t, clocks: { ...t.clocks, progress } } : t;
     }
+    case 'subtask':
+      return { ...t, subtasks: [...(t.subtasks ?? []), e.subtask] };
     default:
       return t;
   }
@@ -228,6 +263,16 @@ const auditNote = (e: TicketEvent, policy: Policy): string => {
       return `${e.reason}；预计 ${formatLocal(e.expectedAt, policy.utcOffsetMinutes, 'M月D日')} 修复`;
     case 'progress':
       return e.note;
+    case 'reassign':
+    case 'transfer':
+      return handOnNote(e, policy);
+    case 'subtask':
+      // What the owner reads: which team helps, never the sub-task's own details (staff see those on the page).
+      return `已安排${TEAM_NAMES[e.subtask.team]}协助处理`;
+    case 'note':
+      return e.text;
+    case 'reschedule':
+      return `改至 ${formatLocal(e.appointment.start, policy.utcOffsetMinutes, 'M月D日 HH:mm')}-${formatLocal(e.appointment.end, policy.utcOffsetMinutes, 'HH:mm')}（已与业主确认）；原因：${e.reason}`;
     default:
       return '';
   }
@@ -278,7 +323,7 @@ export const enterState = (
   stop: readonly ClockName[],
   note: string,
   { actor, now, policy }: TransitionContext,
-  { stay = false, notify = [] }: { stay?: boolean; notify?: readonly Notification[] } = {},
+  { stay = false, notify = [], photos = [] }: { stay?: boolean; notify?: readonly Notification[]; photos?: readonly string[] } = {},
 ): { ticket: Ticket; effects: TransitionEffects } => {
   const entry = stay ? {} : (WORKFLOWS[changed.kind].entries[to] ?? {});
   const clocks = { ...changed.clocks };
@@ -300,7 +345,7 @@ export const enterState = (
   t = { ...t, clocks };
   if (entry.pause) t = withClocks(t, (c) => pauseClock(c, now, entry.pause!));
   const queued = queueMessages(t, [...notify, ...(entry.notify ?? [])], now, policy);
-  const audit: AuditEntry = { at: now, actor: actorRef(actor), event, from, to, note };
+  const audit: AuditEntry = { at: now, actor: actorRef(actor), event, from, to, note, ...(photos.length ? { photos: [...photos] } : {}) };
   t = { ...queued.ticket, history: [...queued.ticket.history, audit] };
   t = { ...t, nextDueAt: nextDueAt(t, policy) };
   return { ticket: t, effects: { audit, clocks: { started, stopped }, messages: queued.messages, unsubscribed: queued.unsubscribed } };
@@ -321,14 +366,23 @@ export const transition = (ticket: Ticket, event: TicketEvent, ctx: TransitionCo
   }
   if (!rule.by.some((party) => isParty(party, ctx.actor, ticket, ctx.policy.routing))) return { ok: false, code: 'AUTH.FORBIDDEN' };
   if (invalidEvent(event)) return { ok: false, code: 'INPUT.INVALID' };
+  const handOnBad = handOnRefusal(ticket, event);
+  if (handOnBad) return { ok: false, code: handOnBad };
+  // A new appointment is in the future (the handler says so first, in words; this is the guard).
+  if (event.type === 'reschedule' && event.appointment.start <= ctx.now) return { ok: false, code: 'INPUT.INVALID' };
+  const refusal = finishRefusal(ticket, event);
+  if (refusal) return { ok: false, code: refusal };
   if ((rule.when && !rule.when(ticket)) || !clockStepApplies(ticket, event)) return { ok: false, code: 'TICKET.ILLEGAL_TRANSITION' };
   if (event.type === 'urge' && !canUrgeAt(ticket, ctx.now, ctx.policy)) return { ok: false, code: 'TICKET.URGE_TOO_SOON' };
   const to = rule.to === undefined ? ticket.state : typeof rule.to === 'function' ? rule.to(ticket, event, ctx.policy) : rule.to;
   const changed = applyData(ticket, event, ctx.actor, ctx.now, to, ctx.policy);
-  const reopenNote = to === 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
-  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], auditNote(event, ctx.policy) + reopenNote, ctx, {
+  // Only on the way into 返修 (a step that stays there, e.g. 改派 or 催办, is not a rating).
+  const reopenNote = to === 'reopened' && ticket.state !== 'reopened' && ticket.assignee ? `；未达满意，已退回${ticket.assignee.name}继续处理` : '';
+  const note = callbackNote(ticket, event, ctx.actor, ctx.policy, auditNote(event, ctx.policy)) ?? auditNote(event, ctx.policy);
+  const result = enterState(ticket, changed, ticket.state, event.type, to, rule.stop ?? [], note + reopenNote, ctx, {
     stay: rule.to === undefined || rule.skipEntry === true,
-    notify: [...(rule.notify ?? []), ...clockNotices(event)],
+    notify: [...(rule.notify ?? []), ...clockNotices(event), ...handOnNotices(event), ...attemptNotices(ticket, event, ctx.policy)],
+    photos: event.type === 'note' ? event.photos : [],
   });
   return { ok: true, ...result };
 };

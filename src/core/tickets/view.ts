@@ -10,6 +10,7 @@ import { eventLabel } from './events';
 import { CARD_HANDLER_NAMES, HANDLER_NAMES, KIND_NAMES } from './kinds';
 import type { ClockName, Ticket } from './model';
 import { CLOCK_LABELS } from './clock-labels';
+import { HAND_ON_OWNER_NOTE, HAND_ON_RULES } from './hand-on';
 import { ownerPromise, ownerSeesHandler } from './promise';
 import { FINAL_STATES, stateLabel } from './states';
 import { isParty, urgeAvailableAt } from './transition';
@@ -41,7 +42,7 @@ export const placeOf = (t: Pick<Ticket, 'area' | 'unit'>): string =>
 
 /** Events the actor may cause on this ticket now, straight from the transition table. */
 export const allowedEvents = (t: Ticket, actor: Actor, routing: RoutingPolicy): string[] => {
-  const rules = { ...(FINAL_STATES.includes(t.state) ? {} : CLOCK_RULES), ...WORKFLOWS[t.kind].transitions[t.state] };
+  const rules = { ...(FINAL_STATES.includes(t.state) ? {} : { ...CLOCK_RULES, ...HAND_ON_RULES }), ...WORKFLOWS[t.kind].transitions[t.state] };
   const events = Object.entries(rules)
     .filter(([, rule]) => rule && (!rule.when || rule.when(t)) && rule.by.some((party) => isParty(party, actor, t, routing)))
     .map(([event]) => event);
@@ -54,6 +55,19 @@ const currentDue = (t: Ticket): number | null => {
   const running = Object.values(t.clocks).filter(isRunning);
   return running.length ? Math.min(...running.map((c) => c.dueAt)) : null;
 };
+
+/** The running clock that runs out first, for a staff list's live countdown; null when none runs. */
+const currentClock = (t: Ticket): TicketSummary['clock'] => {
+  const running = (Object.entries(t.clocks) as [ClockName, NonNullable<Ticket['clocks'][ClockName]>][])
+    .filter(([, c]) => isRunning(c))
+    .sort((a, b) => a[1].dueAt - b[1].dueAt);
+  if (running.length === 0) return null;
+  const [name, c] = running[0];
+  return { label: clockLabel(t, name), dueAt: c.dueAt, spanMs: Math.max(0, c.dueAt - c.startedAt - (c.pausedMs ?? 0)), pausedAt: c.pausedAt ?? null };
+};
+
+/** Staff notes (工作备注) are the staff's: the owner's timeline leaves them out. */
+const STAFF_ONLY_EVENTS: readonly string[] = ['note'];
 
 const excerpt = (text: string, max: number): string => {
   const chars = Array.from(text); // characters, not UTF-16 units: never split an emoji
@@ -93,6 +107,7 @@ export const toSummary = (t: Ticket, forStaff: boolean): TicketSummary => {
     assigneeName: showHandler ? (t.assignee?.name ?? null) : null,
     help: forStaff && t.help ? { reason: t.help.reason, told: t.help.told, since: t.help.since } : null,
     dueAt: forStaff ? currentDue(t) : null,
+    clock: forStaff ? currentClock(t) : null,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };
@@ -131,13 +146,24 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
     category: t.category,
     area: t.area,
     photos: t.photos,
+    resultPhotos: t.resultPhotos ?? [],
     appointment: t.appointment,
+    rescheduled: t.rescheduled ? { previous: t.rescheduled.previous, reason: t.rescheduled.reason, at: t.rescheduled.at } : null,
     owner: { name: t.owner.name, phone: t.owner.phone },
     assignee: t.assignee && showHandler ? { name: t.assignee.name, phone: t.assignee.phone } : null,
     quote: t.quote
       ? { items: t.quote.items, totalFen: t.quote.totalFen, note: t.quote.note, decision: t.quote.decision }
       : null,
-    rating: t.rating,
+    rating: t.rating
+      ? {
+          handling: t.rating.handling,
+          staff: t.rating.staff,
+          comment: t.rating.comment,
+          at: t.rating.at,
+          by: t.rating.by ?? 'owner',
+          recordedByName: t.rating.recordedBy?.name ?? null,
+        }
+      : null,
     referral: t.referral,
     cancelReason: t.cancelReason,
     complaint: t.complaint
@@ -160,23 +186,32 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
       : [],
     publicSize: t.kind === 'repair' && t.area === 'public' ? (t.publicSize ?? null) : null,
     deferral: t.deferral ? { reason: t.deferral.reason, expectedAt: t.deferral.expectedAt } : null,
-    timeline: t.history.map((h, i) => ({
-      at: h.at,
-      actorName: h.actor.name,
-      actorKind: h.actor.kind,
-      event: h.event,
-      eventLabel: eventLabel(t.kind, h.event, stages[i]),
-      from: h.from,
-      to: h.to,
-      // "派给 王师傅" names the handler: the owner reads that once the task is accepted, and never
-      // the routing's reasons after it (load, reachability: the desk's business).
-      note:
-        h.event === 'dispatch' && !isStaff
-          ? showHandler
-            ? h.note.replace(/（.*）$/, '')
-            : `已转交${handlerTitleOf(t.kind, stages[i])}`
-          : h.note,
-    })),
+    timeline: t.history
+      .map((h, i) => ({
+        at: h.at,
+        actorName: h.actor.name,
+        actorKind: h.actor.kind,
+        event: h.event,
+        eventLabel: eventLabel(t.kind, h.event, stages[i]),
+        from: h.from,
+        to: h.to,
+        // "派给 王师傅" names the handler: the owner reads that once the task is accepted, and never
+        // the routing's reasons after it (load, reachability: the desk's business).
+        note:
+          // 改派/转派: the owner reads that the handler changed, not whose load or whose mistake.
+          (h.event === 'reassign' || h.event === 'transfer') && !isStaff
+            ? HAND_ON_OWNER_NOTE
+            : h.event === 'dispatch' && !isStaff
+            ? showHandler
+              ? h.note.replace(/（.*）$/, '')
+              : `已转交${handlerTitleOf(t.kind, stages[i])}`
+            : h.note,
+        ...(isStaff && h.photos?.length ? { photos: h.photos } : {}),
+      }))
+      .filter((e) => isStaff || !STAFF_ONLY_EVENTS.includes(e.event)),
+    channel: t.channel ?? 'wechat',
+    registeredByName: t.registeredBy?.name ?? null,
+    callbackAttempts: isStaff ? (t.callbackAttempts ?? []).map((a) => ({ at: a.at, note: a.note, byName: a.by.name })) : [],
     actions,
     // Which messages did not reach someone is the desk's business, never the owner's.
     ...(isStaff

@@ -9,9 +9,10 @@ import type { TicketState } from './states';
  * Who may cause a transition:
  * owner — the ticket's own owner; assignee — the technician it is assigned to;
  * teammate — an on-team technician of the right trade (may take an unaccepted task);
- * desk — front desk, housekeeper, supervisor, manager; system — the platform itself.
+ * desk — front desk, housekeeper (of the unit's zone), supervisor, manager; system — the platform itself;
+ * supervisor — the supervisor or the manager (改派).
  */
-export type Party = 'owner' | 'assignee' | 'teammate' | 'desk' | 'system';
+export type Party = 'owner' | 'assignee' | 'teammate' | 'desk' | 'system' | 'supervisor';
 
 export interface TransitionRule {
   /** Absent: the ticket stays in its state and that state's entry effects do not run again. */
@@ -56,6 +57,11 @@ const refer: TransitionRule = { to: 'referred', by: ['assignee', 'desk'] };
 const decline: TransitionRule = { to: 'submitted', by: ['assignee'], skipEntry: true };
 /** 催办: the owner presses; the handler is told; throttled by policy (see transition). */
 const urge: TransitionRule = { by: ['owner'], notify: [{ template: 'task_urged', to: 'assignee' }] };
+/**
+ * 未能联系上业主: the desk's phone callback did not reach the owner; the ticket keeps waiting for
+ * its callback (the supervisor hears of it at the policy's count, see transition).
+ */
+const callbackAttempt: TransitionRule = { by: ['desk'] };
 
 /** The repair workflow: state × event → rule. Anything not listed is illegal. */
 export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
@@ -73,6 +79,9 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   },
   accepted: {
     arrive: { to: 'on_site', by: ['assignee'], stop: ['onSite'] },
+    // 改约 (001: a time that cannot be kept is changed with the owner before it passes): the
+    // on-site clock follows the new slot (see transition's applyData) and the owner is told.
+    reschedule: { by: ['assignee'], notify: [{ template: 'appointment_changed', to: 'owner' }] },
     refer,
     cancel,
     urge,
@@ -98,9 +107,11 @@ export const REPAIR_TRANSITIONS: Record<TicketState, Partial<Record<EventType, T
   returned: {
     request_callback: { to: 'callback_pending', by: ['system', 'desk'] },
     rate: { to: ratingOutcome, by: ['owner', 'desk'], stop: ['callback'] },
+    callback_attempt: callbackAttempt,
   },
   callback_pending: {
     rate: { to: ratingOutcome, by: ['owner', 'desk'], stop: ['callback'] },
+    callback_attempt: callbackAttempt,
   },
   // Back to the same handler, who acknowledges it (接单) before going again.
   reopened: {
@@ -132,12 +143,16 @@ export const REPAIR_ENTRIES: Partial<Record<TicketState, StateEntry>> = {
 const callbackRules = {
   request_callback: { to: 'callback_pending', by: ['system', 'desk'] },
   rate: { to: ratingOutcome, by: ['owner', 'desk'], stop: ['callback'] },
+  callback_attempt: callbackAttempt,
 } as const satisfies Partial<Record<EventType, TransitionRule>>;
 
 const NEVER: Record<TicketState, Partial<Record<EventType, TransitionRule>>> = {
   submitted: {}, dispatched: {}, accepted: {}, on_site: {}, awaiting_confirmation: {}, in_progress: {},
   returned: {}, callback_pending: {}, closed: {}, cancelled: {}, referred: {}, reopened: {},
 };
+
+/** Sub-tasks (协办单) one complaint may raise: a bound on what its page reads to show them. */
+export const MAX_SUBTASKS = 5;
 
 /**
  * Complaints (004 二): passed to the zone's housekeeper, who takes it (受理), reports progress
@@ -151,11 +166,13 @@ export const COMPLAINT_TRANSITIONS: Record<TicketState, Partial<Record<EventType
     finish: { to: 'returned', by: ['assignee'], stop: ['reply', 'progress'] },
     // 进展汇报 (004 二: every 4 hours to the front desk): restarts the progress clock.
     progress: { by: ['assignee'] },
+    // 协办 (004 二: the housekeeper involves the departments concerned): a sub-task for another team.
+    subtask: { by: ['assignee'], when: (t) => (t.subtasks?.length ?? 0) < MAX_SUBTASKS },
     cancel,
     urge,
   },
   returned: callbackRules,
-  callback_pending: { rate: callbackRules.rate },
+  callback_pending: { rate: callbackRules.rate, callback_attempt: callbackAttempt },
   reopened: { accept: { to: 'accepted', by: ['assignee'] }, urge },
 };
 
@@ -190,7 +207,7 @@ export const CARD_TRANSITIONS: Record<TicketState, Partial<Record<EventType, Tra
   dispatched: { accept: { to: cardAccepted, by: ['assignee', 'teammate'], stop: ['dispatch'] }, decline, dispatch: { to: 'dispatched', by: ['desk'] }, cancel, urge },
   accepted: { finish: { to: 'returned', by: ['assignee'], stop: ['issue'] }, cancel: { to: 'cancelled', by: ['desk'] }, urge },
   returned: callbackRules,
-  callback_pending: { rate: callbackRules.rate },
+  callback_pending: { rate: callbackRules.rate, callback_attempt: callbackAttempt },
   reopened: { accept: { to: 'accepted', by: ['assignee'] }, urge },
 };
 
@@ -247,6 +264,9 @@ export const CLOCK_RULES: Partial<Record<EventType, TransitionRule>> = {
   // reports what cannot be fixed yet with the reason and an expected date.
   classify: { by: ['assignee', 'desk'], when: (t) => publicWork(t) },
   defer: { by: ['assignee'], when: (t) => publicWork(t) && t.clocks.report?.stoppedAt === undefined && !!t.clocks.report },
+  // 工作备注 (not a clock event, but like them possible in every open state): the holder or the
+  // desk notes what happened, with photos; staff only (the owner's timeline leaves it out).
+  note: { by: ['assignee', 'desk'] },
 };
 
 const publicWork = (t: Ticket): boolean =>

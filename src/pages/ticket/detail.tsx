@@ -119,6 +119,12 @@ export default function TicketDetailPage() {
         </Card>
       )}
 
+      {ticket.resultPhotos.length > 0 && (
+        <Card title='处理结果照片' className='result-photos-section'>
+          <PhotoGrid photos={ticket.resultPhotos} className='result-photos' />
+        </Card>
+      )}
+
       {can('rate') && (
         <Card title='回访评价' className='rating-section'>
           <Text className='ticket-detail__hint ticket-detail__hint--top'>{words.rateHint}</Text>
@@ -191,6 +197,7 @@ export default function TicketDetailPage() {
               <Text className='ticket-detail__text ticket-appointment'>
                 {ticket.appointment ? formatAppointment(ticket.appointment) : '尽快上门'}
               </Text>
+              {ticket.rescheduled && <Text className='ticket-detail__hint ticket-rescheduled'>{`已改约：${ticket.rescheduled.reason}`}</Text>}
             </View>
           )}
           <View className='ticket-detail__block'>

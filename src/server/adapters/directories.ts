@@ -60,5 +60,8 @@ export const cloudbaseOwnerDirectory = (db: Database): OwnerDirectory => {
       const res = await col.doc(openid).get();
       return ((res.data ?? [])[0] as OwnerRecord | undefined) ?? null;
     },
+    // Both need their index on owners (src/server/database.ts).
+    byUnit: async (unitId, limit) => ((await col.where({ 'units.id': unitId }).limit(limit).get()).data ?? []) as OwnerRecord[],
+    byPhone: async (phone, limit) => ((await col.where({ phone }).limit(limit).get()).data ?? []) as OwnerRecord[],
   };
 };

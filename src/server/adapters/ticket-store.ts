@@ -1,5 +1,6 @@
 import { PUSH_FAILURES_KEPT } from '../../core/notify/push-failures';
 import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
+import { AWAITING_CALLBACK } from '../../core/tickets/callbacks';
 import type { Ticket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
 import type { TicketStore } from '../ports';
@@ -57,6 +58,8 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       list(
         {
           'owner.openid': openid,
+          // Sub-tasks (协办单) are the staff's: the owner follows the complaint they came from.
+          parent: _.exists(false),
           ...(filter.kind ? { kind: filter.kind } : {}),
           ...(filter.states ? { state: _.in([...filter.states]) } : {}),
         },
@@ -81,6 +84,14 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       ).data ?? []) as Ticket[],
     listOpenOfKind: (kind, limit) => list({ kind, state: _.in([...OPEN_STATES]) }, limit, 'createdAt'),
     listCreatedBetween: (from, to, limit) => list({ createdAt: _.and(_.gte(from), _.lt(to)) }, limit, 'createdAt'),
+    listAwaitingCallback: async (limit) =>
+      ((
+        await col
+          .where({ state: _.in([...AWAITING_CALLBACK]) })
+          .orderBy('clocks.callback.dueAt', 'asc')
+          .limit(limit)
+          .get()
+      ).data ?? []) as Ticket[],
     async findCardLoss(unitId, type, cardNo) {
       const reports = await list(
         { kind: 'card', 'unit.id': unitId, 'card.type': type, 'card.action': 'lost', state: _.neq('cancelled') },
@@ -93,6 +104,12 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
     listByAssignee: (staffId, states, limit) =>
       list({ 'assignee.staffId': staffId, state: _.in([...states]) }, limit, 'updatedAt'),
     listByStates: (states: readonly TicketState[], limit) => list({ state: _.in([...states]) }, limit, 'updatedAt'),
+    async listByNumbers(nos) {
+      if (nos.length === 0) return [];
+      const found = await list({ no: _.in([...nos]) }, nos.length * 2, 'createdAt');
+      // Numbers are unique in practice; should two share one, the newest stands for it.
+      return nos.flatMap((no) => found.find((t) => t.no === no) ?? []);
+    },
     async addOwnerCredits(ticketId, openid, templates) {
       if (templates.length === 0) return true;
       const patch: Record<string, unknown> = {};

@@ -1,6 +1,8 @@
 import { bindingHandlers } from './binding';
 import { callbackHandlers } from './callback';
+import { deskHandlers } from './desk';
 import { digestOnTimer } from './digest';
+import { dutyHandlers } from './duty';
 import { cardHandlers } from './card';
 import { complaintHandlers } from './complaint';
 import { repairHandlers } from './repair';
@@ -21,6 +23,8 @@ export const FUNCTION_HANDLERS = {
   binding: bindingHandlers,
   complaint: complaintHandlers,
   card: cardHandlers,
+  desk: deskHandlers,
+  duty: dutyHandlers,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_HANDLERS;

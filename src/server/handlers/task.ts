@@ -6,6 +6,11 @@ import { staffTasks } from '../usecases/queries';
 import { stepTicket } from '../usecases/step-ticket';
 import { acceptSteps } from '../usecases/take';
 import { declineTicket, routeIfWaiting } from '../usecases/reroute';
+import { finishAfterSubtasks } from '../usecases/subtask-finish';
+import { raiseSubtask } from '../usecases/subtask';
+import { addNote } from '../usecases/notes';
+import { rescheduleVisit } from '../usecases/reschedule';
+import { reassignTicket, transferTicket } from '../usecases/reassign';
 import { asView } from './view';
 
 type TaskAction =
@@ -21,7 +26,12 @@ type TaskAction =
   | 'task.resume'
   | 'task.classify'
   | 'task.defer'
-  | 'task.progress';
+  | 'task.progress'
+  | 'task.reassign'
+  | 'task.transfer'
+  | 'task.note'
+  | 'task.reschedule'
+  | 'task.subtask';
 
 /** How far ahead a 暂不能修复 report may put the expected repair date. */
 const DEFER_MAX_DAYS = 90;
@@ -47,9 +57,17 @@ export const taskHandlers: Handlers<TaskAction> = {
   'task.arrive': (input, call) => step(input.ticketId, [{ event: { type: 'arrive' } }], call),
   'task.start': (input, call) => step(input.ticketId, [{ event: { type: 'start' } }], call),
   'task.quote': (input, call) => step(input.ticketId, [{ event: { type: 'quote', items: input.items, note: input.note } }], call),
-  // Returning a ticket (返单) opens its callback at once: the owner is asked to rate.
+  // Returning a ticket (返单) opens its callback at once: the owner is asked to rate. A complaint
+  // with sub-tasks still open is marked handled only when the housekeeper confirms.
   'task.finish': (input, call) =>
-    step(input.ticketId, [{ event: { type: 'finish', note: input.note } }, { event: { type: 'request_callback' }, bySystem: true }], call),
+    step(
+      input.ticketId,
+      finishAfterSubtasks(call.deps, call.policy, input.confirmOpenSubtasks, [
+        { event: { type: 'finish', note: input.note, photos: input.photos } },
+        { event: { type: 'request_callback' }, bySystem: true },
+      ]),
+      call,
+    ),
   'task.refer': (input, call) =>
     step(input.ticketId, [{ event: { type: 'refer', contact: input.contact, note: input.note } }], call),
   // Waiting for the owner (not at home, appointment moved at their request) is not the handler's time.
@@ -61,4 +79,10 @@ export const taskHandlers: Handlers<TaskAction> = {
     return step(input.ticketId, [{ event: { type: 'defer', reason: input.reason, expectedAt: input.expectedAt } }], call);
   },
   'task.progress': (input, call) => step(input.ticketId, [{ event: { type: 'progress', note: input.note } }], call),
+  // 改派 (supervisor, manager) and 转派 (the holder), on the ticket as the person saw it.
+  'task.reassign': (input, call) => reassignTicket(call.deps, call.policy, call.openid, input).then(asView(call)),
+  'task.transfer': (input, call) => transferTicket(call.deps, call.policy, call.openid, input).then(asView(call)),
+  'task.note': (input, call) => addNote(call.deps, call.policy, call.openid, input.ticketId, input.text, input.photos).then(asView(call)),
+  'task.reschedule': (input, call) => rescheduleVisit(call.deps, call.policy, call.openid, input.ticketId, input).then(asView(call)),
+  'task.subtask': (input, call) => raiseSubtask(call.deps, call.policy, call.openid, input).then(asView(call)),
 };

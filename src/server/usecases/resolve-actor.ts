@@ -16,7 +16,8 @@ export const resolveActor = async (deps: Deps, openid: string, t: Ticket): Promi
 
 /** Who may look at a ticket: its owner, its assignee, and staff whose work covers it. */
 export const canView = (actor: Actor, t: Ticket): boolean => {
-  if (actor.kind === 'owner') return actor.openid === t.owner.openid;
+  // A sub-task (协办单) is internal work for the owner's complaint: they follow the complaint.
+  if (actor.kind === 'owner') return actor.openid === t.owner.openid && !t.parent;
   if (actor.kind === 'system') return true;
   if (actor.staffId === t.assignee?.staffId) return true;
   switch (actor.role) {

@@ -26,7 +26,8 @@ export const stepTicket = async (
   policy: Policy,
   openid: string,
   ticketId: string,
-  steps: readonly Step[] | ((current: Ticket, actor: Actor) => readonly Step[]),
+  /** The steps, or how to work them out from the ticket as read (may read more, e.g. a complaint's sub-tasks). */
+  steps: readonly Step[] | ((current: Ticket, actor: Actor) => readonly Step[] | Promise<readonly Step[]>),
 ): Promise<{ ticket: Ticket; actor: Actor }> => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = await deps.tickets.get(ticketId);
@@ -34,7 +35,7 @@ export const stepTicket = async (
     if (!current || !actor || !canView(actor, current)) throw new DomainError('TICKET.NOT_FOUND');
     const now = deps.now();
     let next = current;
-    for (const step of typeof steps === 'function' ? steps(current, actor) : steps) {
+    for (const step of typeof steps === 'function' ? await steps(current, actor) : steps) {
       const r = transition(next, step.event, { actor: step.bySystem ? { kind: 'system' } : actor, now, policy });
       if (!r.ok) throw new DomainError(r.code);
       next = r.ticket;

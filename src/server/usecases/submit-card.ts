@@ -4,13 +4,13 @@ import type { Policy } from '../../core/sla/policy';
 import { createCardTicket } from '../../core/tickets/create';
 import { teamFor } from '../../core/routing/rules';
 import type { Deps } from '../ports';
-import { submitTicket } from './submit';
+import { submitTicket, type OnBehalf } from './submit';
 
 /**
  * An IC card request, passed to the front desk for the identity check. A reissue (补办) needs a
  * loss report (挂失) of the same card first (003 #11) and carries the cost fee.
  */
-export const submitCard = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'card.submit'>) =>
+export const submitCard = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'card.submit'>, onBehalf?: OnBehalf) =>
   submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'card', input.type), async (ctx) => {
     let lossTicket: { id: string; no: string } | null = null;
     if (input.action === 'reissue') {
@@ -32,7 +32,9 @@ export const submitCard = (deps: Deps, policy: Policy, openid: string, input: Pa
         photos: [],
         lossTicket,
         grantedTemplates: input.grantedTemplates,
+        channel: ctx.channel,
+        registeredBy: ctx.registeredBy,
       },
       { actor: ctx.actor, now: ctx.now, policy },
     ).ticket;
-  });
+  }, onBehalf);

@@ -4,7 +4,7 @@ import { DAY, type Policy } from '../../core/sla/policy';
 import { createComplaintTicket } from '../../core/tickets/create';
 import { teamFor } from '../../core/routing/rules';
 import type { Deps } from '../ports';
-import { submitTicket } from './submit';
+import { submitTicket, type OnBehalf } from './submit';
 
 /** The furthest reply time an owner may ask for. */
 const LONGEST_REPLY = 30 * DAY;
@@ -13,7 +13,7 @@ const LONGEST_REPLY = 30 * DAY;
  * An owner's complaint, passed to the housekeeper of the unit's zone. One made from a callback
  * is about that ticket's handler and is linked to it (standards: callback and satisfaction).
  */
-export const submitComplaint = async (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'complaint.submit'>) => {
+export const submitComplaint = async (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'complaint.submit'>, onBehalf?: OnBehalf) => {
   const now = deps.now();
   if (input.replyBy <= now || input.replyBy > now + LONGEST_REPLY) {
     throw new DomainError('INPUT.INVALID', '期望答复时间应在今后30天之内');
@@ -42,8 +42,11 @@ export const submitComplaint = async (deps: Deps, policy: Policy, openid: string
         replyBy: input.replyBy,
         linkedTicket,
         grantedTemplates: input.grantedTemplates,
+        channel: ctx.channel,
+        registeredBy: ctx.registeredBy,
       },
       { actor: ctx.actor, now: ctx.now, policy },
     ).ticket,
+    onBehalf,
   );
 };

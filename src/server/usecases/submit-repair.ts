@@ -3,11 +3,11 @@ import type { Policy } from '../../core/sla/policy';
 import { createRepairTicket } from '../../core/tickets/create';
 import { teamFor } from '../../core/routing/rules';
 import type { Deps } from '../ports';
-import { submitTicket } from './submit';
+import { submitTicket, type OnBehalf } from './submit';
 
-/** An owner's repair, routed to an on-duty technician of the right trade. */
-export const submitRepair = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'repair.submit'>) =>
-  submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'repair', input.category), ({ id, now, actor, owner, unit }) =>
+/** An owner's repair (or one the desk registers for them), routed to an on-duty technician of the right trade. */
+export const submitRepair = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'repair.submit'>, onBehalf?: OnBehalf) =>
+  submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'repair', input.category), ({ id, now, actor, owner, unit, channel, registeredBy }) =>
     createRepairTicket(
       {
         id,
@@ -20,7 +20,10 @@ export const submitRepair = (deps: Deps, policy: Policy, openid: string, input: 
         appointment: input.appointment,
         urgent: input.urgent,
         grantedTemplates: input.grantedTemplates,
+        channel,
+        registeredBy,
       },
       { actor, now, policy },
     ).ticket,
+    onBehalf,
   );

@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors';
 import type { Policy } from '../../core/sla/policy';
 import type { Actor, Team } from '../../core/tickets/actor';
-import type { Ticket, UnitRef } from '../../core/tickets/model';
+import type { RegisteredBy, Ticket, TicketChannel, UnitRef } from '../../core/tickets/model';
 import type { Deps, OwnerRecord } from '../ports';
 import { afterSave } from './after-save';
 import { routeWaiting } from './route-ticket';
@@ -13,6 +13,20 @@ export interface SubmitContext {
   owner: { openid: string; name: string; phone: string };
   unit: UnitRef;
   record: OwnerRecord;
+  /** How it reached us: 'wechat' for the owner's own submission. */
+  channel: TicketChannel;
+  /** The desk member who registered it for the owner (代客登记), else null. */
+  registeredBy: RegisteredBy | null;
+}
+
+/**
+ * A request the desk registers for an owner who phoned or walked in (代客登记): the owner is the
+ * one the desk found, the actor is the staff member, and no subscription credit is granted (the
+ * owner did not tap anything).
+ */
+export interface OnBehalf {
+  staff: Extract<Actor, { kind: 'staff' }>;
+  channel: Exclude<TicketChannel, 'wechat'>;
 }
 
 /**
@@ -26,6 +40,7 @@ export const submitTicket = async (
   unitId: string,
   team: Team,
   build: (ctx: SubmitContext) => Ticket | Promise<Ticket>,
+  onBehalf?: OnBehalf,
 ): Promise<{ ticket: Ticket; actor: Actor }> => {
   // Independent reads in parallel: who is asking, and who could do the work.
   const [owner, members] = await Promise.all([deps.owners.byOpenid(openid), deps.staff.team(team)]);
@@ -35,7 +50,7 @@ export const submitTicket = async (
   const { relation: _relation, ...unit } = found;
 
   const now = deps.now();
-  const actor: Actor = { kind: 'owner', openid, name: owner.name };
+  const actor: Actor = onBehalf?.staff ?? { kind: 'owner', openid, name: owner.name };
   const built = await build({
     id: deps.newId(),
     now,
@@ -43,6 +58,8 @@ export const submitTicket = async (
     owner: { openid, name: owner.name, phone: owner.phone },
     unit,
     record: owner,
+    channel: onBehalf?.channel ?? 'wechat',
+    registeredBy: onBehalf ? { staffId: onBehalf.staff.staffId, name: onBehalf.staff.name } : null,
   });
   const { ticket } = await routeWaiting(built, { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) }, now, policy);
   await deps.tickets.insert(ticket);

@@ -56,6 +56,20 @@ function Photos({ ticket }: TaskContentProps) {
   )
 }
 
+/** 处理结果照片: what the technician photographed when returning the ticket (the owner sees them too). */
+function ResultPhotos({ ticket }: TaskContentProps) {
+  if (ticket.resultPhotos.length === 0) return null
+  return (
+    <Block label='处理结果照片'>
+      <PhotoGrid photos={ticket.resultPhotos} className='result-photos' />
+    </Block>
+  )
+}
+
+/** The last 改约: what it replaced and why. */
+const rescheduledText = (r: NonNullable<TicketView['rescheduled']>): string =>
+  `已改约（原定${r.previous ? ` ${formatAppointment(r.previous)}` : '尽快上门'}）：${r.reason}`
+
 /** 报修内容: where, when to come, how urgent, what is wrong. */
 function RepairContent({ ticket }: TaskContentProps) {
   return (
@@ -67,6 +81,7 @@ function RepairContent({ ticket }: TaskContentProps) {
         <Text className='staff-task__text ticket-appointment'>
           {ticket.appointment ? `预约 ${formatAppointment(ticket.appointment)}` : '未预约，请尽快上门'}
         </Text>
+        {ticket.rescheduled && <Text className='staff-task__muted ticket-rescheduled'>{rescheduledText(ticket.rescheduled)}</Text>}
       </Block>
       {ticket.urgent && (
         <Block label='紧急程度'>
@@ -79,6 +94,7 @@ function RepairContent({ ticket }: TaskContentProps) {
       {ticket.area === 'public' && <PublicWork ticket={ticket} />}
       <Description ticket={ticket} />
       <Photos ticket={ticket} />
+      <ResultPhotos ticket={ticket} />
     </Card>
   )
 }

@@ -20,15 +20,22 @@ import { useNow } from '@/hooks/useNow'
 import { useTicket, type TicketState } from '@/hooks/useTicket'
 import { staffWordsOf, type StaffKindWords } from '@/utils/kind'
 import { formatYuan } from '@/utils/money'
-import { countdownText, formatShort } from '@/utils/time'
 import ClockTools, { clockTools } from './ClockTools'
+import FinishForm from './FinishForm'
+import ProgressPrompt from './ProgressPrompt'
 import PushFailures from './PushFailures'
+import RescheduleForm from './RescheduleForm'
+import SubtaskPanel, { OpenSubtasksNotice, openSubtasksOf } from './SubtaskPanel'
 import TaskContent from './TaskContent'
+import TransferPanel from './TransferPanel'
 import { pendingUrge } from './urged'
+import DeskTaskExtras from '../desk/DeskTaskExtras'
+import { useAskReminders } from './useAskReminders'
+import WorkNotes from './WorkNotes'
 import './index.css'
 
 /** Steps that need more than a tap open a form in place of the buttons. */
-type Panel = 'quote' | 'finish' | 'refer' | 'decline'
+type Panel = 'quote' | 'finish' | 'refer' | 'decline' | 'reschedule'
 
 type TapAction = 'task.accept' | 'task.arrive' | 'task.start'
 
@@ -39,6 +46,7 @@ type Step = { event: string; text: string; className: string } & ({ action: TapA
 const allSteps = (words: StaffKindWords): Step[] => [
   { event: 'accept', action: 'task.accept', text: words.accept, className: 'task-accept' },
   { event: 'arrive', action: 'task.arrive', text: '到场签到', className: 'task-arrive' },
+  { event: 'reschedule', panel: 'reschedule', text: '改约上门时间', className: 'task-reschedule' },
   { event: 'start', action: 'task.start', text: '开始维修', className: 'task-start' },
   { event: 'quote', panel: 'quote', text: '报价', className: 'task-quote' },
   { event: 'finish', panel: 'finish', text: words.finish, className: 'task-finish' },
@@ -63,21 +71,6 @@ const offeredSteps = (ticket: TicketView, words: StaffKindWords): Step[] => {
 /** Countdowns on the page are re-rendered this often while a clock counts. */
 const TICK_MS = 30_000
 
-/**
- * 每4小时向前台汇报一次进展: a complaint's next progress report, from its running 'progress'
- * deadline; null when there is none to make.
- */
-const progressNotice = (ticket: TicketView, now: number): { text: string; late: boolean } | null => {
-  if (ticket.kind !== 'complaint' || !ticket.actions.includes('progress')) return null
-  const d = ticket.deadlines.find((x) => x.clock === 'progress' && x.stoppedAt === null)
-  if (!d) return null
-  if (d.pausedAt !== null) return { text: '计时已暂停，恢复计时后请继续按时汇报。', late: false }
-  const late = d.breached || d.dueAt <= now
-  return late
-    ? { text: `本次汇报应在 ${formatShort(d.dueAt)} 前完成（${countdownText(d.dueAt, Math.max(now, d.dueAt))}），请尽快汇报。`, late }
-    : { text: `下次汇报请在 ${formatShort(d.dueAt)} 前（${countdownText(d.dueAt, now)}）。`, late }
-}
-
 /** 任务详情 for staff: the clocks, the owner, what they asked for, and exactly the steps allowed now. */
 export default function StaffTaskPage() {
   const { params } = useRouter()
@@ -85,7 +78,8 @@ export default function StaffTaskPage() {
   const { ticket, loading, loadError, error, busy, reload, run } = useTicket(id)
   const [panel, setPanel] = useState<Panel | null>(null)
   /** Which card the last command came from, so its error shows there. */
-  const [errorIn, setErrorIn] = useState<'steps' | 'clock'>('steps')
+  const [errorIn, setErrorIn] = useState<'steps' | 'clock' | 'notes'>('steps')
+  const askReminders = useAskReminders()
   const now = useNow(TICK_MS, ticket !== null && hasCountingDeadline(ticket.deadlines))
 
   usePullDownRefresh(async () => {
@@ -99,7 +93,13 @@ export default function StaffTaskPage() {
   const steps = offeredSteps(ticket, words)
   const primary = steps.find((s) => s.event !== 'refer' && s.event !== 'decline')
   const openPanel = panel && steps.some((s) => 'panel' in s && s.panel === panel) ? panel : null
-  const panelTitles: Record<Panel, string> = { quote: '填写报价', finish: words.finish, refer: '转介外部服务', decline: '拒单' }
+  const panelTitles: Record<Panel, string> = {
+    quote: '填写报价',
+    finish: words.finish,
+    refer: '转介外部服务',
+    decline: '拒单',
+    reschedule: '改约上门时间',
+  }
   const close = () => setPanel(null)
   const done = (ok: boolean) => {
     if (ok) setPanel(null)
@@ -111,7 +111,7 @@ export default function StaffTaskPage() {
       ? '本类别为有偿服务：请先报价，业主同意后再开始维修。'
       : ''
   const quoteWaiting = ticket.state === 'awaiting_confirmation' && ticket.quote !== null && ticket.quote.decision === null
-  const progress = progressNotice(ticket, now)
+  const openSubtasks = openSubtasksOf(ticket).length
   const runStep: TicketState['run'] = (action, input, doneText) => {
     setErrorIn('steps')
     return run(action, input, doneText)
@@ -119,6 +119,16 @@ export default function StaffTaskPage() {
   const runClock: TicketState['run'] = (action, input, doneText) => {
     setErrorIn('clock')
     return run(action, input, doneText)
+  }
+  const runNotes: TicketState['run'] = (action, input, doneText) => {
+    setErrorIn('notes')
+    return run(action, input, doneText)
+  }
+  /** A one-tap step; 接单 first asks for the role's reminders again (a natural tap, best effort). */
+  const tap = async (action: TapAction, event: string) => {
+    const asked = event === 'accept' ? askReminders() : null
+    await runStep(action, { ticketId: ticket.id })
+    await asked
   }
   const hasClockTools = clockTools(ticket).length > 0
   const stepsError = errorIn === 'steps' ? error : null
@@ -138,12 +148,7 @@ export default function StaffTaskPage() {
         </View>
       )}
 
-      {progress && (
-        <View className={`staff-task__notice ${progress.late ? 'staff-task__notice--late' : 'staff-task__notice--info'} progress-notice`}>
-          <Text className='staff-task__notice-title'>每4小时向前台汇报一次进展</Text>
-          <Text className='staff-task__notice-text progress-notice__due'>{progress.text}</Text>
-        </View>
-      )}
+      <ProgressPrompt ticket={ticket} now={now} busy={busy} run={runClock} />
 
       {steps.length > 0 && (
         <Card title={openPanel ? panelTitles[openPanel] : '操作'} className='task-actions'>
@@ -155,16 +160,20 @@ export default function StaffTaskPage() {
               onSubmit={async (items, note) => done(await runStep('task.quote', { ticketId: ticket.id, items, note }))}
             />
           )}
+          {openPanel === 'finish' && <OpenSubtasksNotice ticket={ticket} />}
           {openPanel === 'finish' && (
-            <NoteForm
-              label={words.noteLabel}
-              placeholder={words.notePlaceholder}
-              maxLength={300}
-              submitText={words.confirm}
-              requiredMessage={words.noteRequired ?? undefined}
+            <FinishForm
+              words={words}
+              photosRequired={ticket.kind === 'repair'}
+              submitText={openSubtasks > 0 ? '仍确认处理完毕' : words.confirm}
               busy={busy === 'task.finish'}
               onClose={close}
-              onSubmit={async (note) => done(await runStep('task.finish', { ticketId: ticket.id, note }))}
+              onSubmit={async (note, photos) => {
+                // 返单 is a natural tap: ask for the reminders again (from the tap itself), never waiting on it.
+                const asked = askReminders()
+                done(await runStep('task.finish', { ticketId: ticket.id, note, photos, confirmOpenSubtasks: openSubtasks > 0 }))
+                await asked
+              }}
             />
           )}
           {openPanel === 'decline' && (
@@ -177,6 +186,17 @@ export default function StaffTaskPage() {
               busy={busy === 'task.decline'}
               onClose={close}
               onSubmit={async (reason) => done(await runStep('task.decline', { ticketId: ticket.id, reason }))}
+            />
+          )}
+          {openPanel === 'reschedule' && (
+            <RescheduleForm
+              current={ticket.appointment}
+              now={now}
+              busy={busy === 'task.reschedule'}
+              onClose={close}
+              onSubmit={async (appointment, reason) =>
+                done(await runStep('task.reschedule', { ticketId: ticket.id, appointment, reason, ownerAgreed: true }, '已改约'))
+              }
             />
           )}
           {openPanel === 'refer' && (
@@ -196,7 +216,7 @@ export default function StaffTaskPage() {
                   kind={s === primary ? 'primary' : s.event === 'refer' || s.event === 'decline' ? 'plain' : 'secondary'}
                   loading={'action' in s && busy === s.action}
                   className={`staff-task__button ${s.className}`}
-                  onClick={() => ('action' in s ? void runStep(s.action, { ticketId: ticket.id }) : setPanel(s.panel))}
+                  onClick={() => ('action' in s ? void tap(s.action, s.event) : setPanel(s.panel))}
                 >
                   {s.text}
                 </AppButton>
@@ -208,6 +228,8 @@ export default function StaffTaskPage() {
       )}
 
       <ClockTools ticket={ticket} busy={busy} run={runClock} error={clockError} now={now} />
+
+      <TransferPanel ticket={ticket} reload={reload} />
 
       {orphanError && (
         <View className='staff-task__error'>
@@ -227,7 +249,11 @@ export default function StaffTaskPage() {
         <ContactCard role='业主' name={ticket.owner.name} phone={ticket.owner.phone} className='owner-card' />
       </Card>
 
+      <DeskTaskExtras ticket={ticket} />
+
       <TaskContent ticket={ticket} />
+
+      <SubtaskPanel ticket={ticket} busy={busy} run={runStep} />
 
       {ticket.quote && (
         <Card title='维修报价' className='quote-section'>
@@ -247,6 +273,8 @@ export default function StaffTaskPage() {
           <RatingResult rating={ticket.rating} />
         </Card>
       )}
+
+      <WorkNotes ticket={ticket} busy={busy} run={runNotes} error={errorIn === 'notes' ? error : null} />
 
       <Card title='处理进度' className='timeline-section'>
         <Timeline entries={ticket.timeline} />

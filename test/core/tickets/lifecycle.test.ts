@@ -177,7 +177,8 @@ describe('full repair lifecycle (fake clock, default policy)', () => {
   it('rate 5/5: closed, rating recorded as said, callback clock stopped, every clock stopped', () => {
     const { ticket: t, effects } = w.closed;
     expect(t.state).toBe('closed');
-    expect(t.rating).toEqual({ handling: 5, staff: 5, comment: '师傅很专业', at: w.at.rate });
+    // Rated by the owner in the app: not a phone callback, nobody took it down.
+    expect(t.rating).toEqual({ handling: 5, staff: 5, comment: '师傅很专业', at: w.at.rate, by: 'owner', recordedBy: null });
     expect(effects.clocks.stopped).toEqual(['callback']);
     for (const clock of Object.values(t.clocks)) expect(clock?.stoppedAt).toBeDefined();
     expect(t.nextDueAt).toBe(Math.min(...t.outbox.map((m) => m.nextAttemptAt)));
@@ -484,6 +485,8 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
       // 003 #11: identity checked in 2 minutes, card opened 8 minutes later; reissue costs 50 yuan.
       card: { verifyMinutes: 2, issueMinutes: 8, reissueFeeFen: 5000 },
       owner: { urgeIntervalMinutes: 30 },
+      // Phone callbacks: the supervisor is told after 3 calls that did not reach the owner.
+      callback: { tellSupervisorAtAttempt: 3 },
       escalation: { remindAtFraction: 0.8, ladder: [{ afterMinutes: 0, to: ['supervisor'] }, { afterMinutes: 60, to: ['manager'] }], majorTo: ['manager'] },
       push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 5000 },
       // Who takes which work (004, 003 #11) and at most 8 open tasks a person before routing passes them by.

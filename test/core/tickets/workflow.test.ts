@@ -6,6 +6,7 @@ import type { Ticket } from '@/core/tickets/model';
 import { FINAL_STATES, TICKET_STATES, type TicketState } from '@/core/tickets/states';
 import { transition } from '@/core/tickets/transition';
 import { CLOCK_RULES, REPAIR_TRANSITIONS } from '@/core/tickets/workflow';
+import { HAND_ON_RULES } from '@/core/tickets/hand-on';
 import {
   DEFAULT_POLICY,
   MINUTE,
@@ -48,6 +49,8 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   },
   accepted: {
     arrive: { to: 'on_site', by: ['assignee'] },
+    // 改约: the holder moves the appointment (agreed with the owner); the state stays.
+    reschedule: { to: 'accepted', by: ['assignee'] },
     refer: { to: 'referred', by: ['assignee', 'desk'] },
     cancel: { to: 'cancelled', by: ['owner', 'desk'] },
     // 催办: the owner urges; the state stays.
@@ -74,9 +77,12 @@ const SPEC: Record<TicketState, Partial<Record<EventType, { to: TicketState; by:
   returned: {
     request_callback: { to: 'callback_pending', by: ['system', 'desk'] },
     rate: { to: 'closed', by: ['owner', 'desk'] },
+    // 未能联系上业主: the desk's call did not reach the owner; the ticket keeps waiting.
+    callback_attempt: { to: 'returned', by: ['desk'] },
   },
   callback_pending: {
     rate: { to: 'closed', by: ['owner', 'desk'] },
+    callback_attempt: { to: 'callback_pending', by: ['desk'] },
   },
   reopened: {
     accept: { to: 'accepted', by: ['assignee'] },
@@ -111,10 +117,16 @@ const EVENTS: Record<EventType, TicketEvent> = {
   classify: { type: 'classify', size: 'medium' },
   defer: { type: 'defer', reason: '需订购配件', expectedAt: T0 + 5 * 24 * 60 * MINUTE },
   progress: { type: 'progress', note: '已联系楼上业主' },
+  subtask: { type: 'subtask', subtask: { id: 'sub-1', no: 'BX20261122-SUB1', team: 'cleaning', category: 'household_cleaning', at: T0 } },
+  callback_attempt: { type: 'callback_attempt', note: '无人接听', supervisors: [] },
+  note: ev.note(),
+  reschedule: ev.reschedule(T0 + 24 * 60 * MINUTE, T0 + 27 * 60 * MINUTE),
+  reassign: { type: 'reassign', assignee: { staffId: 'staff-tech-zhao', openid: 'openid-tech-zhao', name: '赵师傅', phone: '13800000002', role: 'technician' }, from: null, reason: '王师傅手上急修太多' },
+  transfer: { type: 'transfer', reason: '实为门窗问题', to: { category: 'doors_windows' } },
 };
 // Clock events (reminder, escalation, pause, resume) are one layer for every state and kind,
-// tested in clock-events.test.ts; this table is the workflow's own.
-const EVENT_TYPES = (Object.keys(EVENTS) as EventType[]).filter((type) => !(type in CLOCK_RULES));
+// tested in clock-events.test.ts, as are 改派/转派 (hand-on.test.ts); this table is the workflow's own.
+const EVENT_TYPES = (Object.keys(EVENTS) as EventType[]).filter((type) => !(type in CLOCK_RULES) && !(type in HAND_ON_RULES));
 
 const ACTORS: Record<string, Actor> = {
   system,

@@ -180,7 +180,7 @@ describe('the way in from 我的任务 (staff/inbox/index)', () => {
   it('a technician does not', async () => {
     setDevIdentity(PLUMBER)
     render(<StaffInboxPage />)
-    await screen.findByText(/剩余提醒次数/)
+    await screen.findByText('接收新任务提醒')
     expect(screen.queryByText('房屋绑定审核')).toBeNull()
   })
 })

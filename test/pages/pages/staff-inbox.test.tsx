@@ -1,8 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
 import StaffInboxPage from '@/staff/inbox/index'
 import { hideToasts, shownToast } from '../helpers'
-import { CARPENTER, FRONT_DESK, PLUMBER, startPageStack, stopPageStack, submitCard, submitComplaint, submitRepair, type TestStack } from '../stack'
+import { backdate, CARPENTER, FRONT_DESK, PLUMBER, startPageStack, stopPageStack, submitCard, submitComplaint, submitRepair, type TestStack } from '../stack'
 import { currentRoute, resetRoute } from '../taro-page'
 
 describe('staff inbox (staff/inbox/index) on the local stack', () => {
@@ -15,6 +15,10 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
     resetRoute()
     hideToasts()
   })
+
+  /** 接收新任务提醒 as read: each reminder and what is left of it. */
+  const creditLines = (container: HTMLElement) =>
+    Array.from(container.querySelectorAll('.subscription-credits__line')).map((l) => l.textContent)
 
   /** A staff member's reminder credits, as the server has them. */
   const creditsOf = async (openid: string): Promise<Record<string, number>> => {
@@ -43,17 +47,30 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
     expect(container.querySelectorAll('.task-card')).toHaveLength(0)
   })
 
-  it('shows the remaining reminders and tops them up on the server', async () => {
+  it('shows the remaining reminders of each template the role is asked for, and the server’s count after a top-up', async () => {
     // 赵师傅 gets no task in this file: his reminders are the seeded ones.
     const before = await creditsOf(CARPENTER)
     setDevIdentity(CARPENTER)
-    render(<StaffInboxPage />)
+    const { container } = render(<StaffInboxPage />)
 
-    expect(await screen.findByText(`剩余提醒次数 ${before.task_assigned}`)).toBeTruthy()
-    fireEvent.click(screen.getByText('开启新任务提醒'))
+    expect(await screen.findByText('接收新任务提醒')).toBeTruthy()
+    await waitFor(() =>
+      expect(creditLines(container)).toEqual([
+        `新任务提醒 剩余 ${before.task_assigned} 次`,
+        `返修提醒 剩余 ${before.task_reopened} 次`,
+        `工单取消通知 剩余 ${before.ticket_cancelled} 次`,
+      ]),
+    )
+    fireEvent.click(screen.getByText('开启提醒'))
 
-    expect(await screen.findByText(`剩余提醒次数 ${before.task_assigned + 1}`)).toBeTruthy()
-    expect(shownToast()).toBe('已开启新任务提醒')
+    await waitFor(() =>
+      expect(creditLines(container)).toEqual([
+        `新任务提醒 剩余 ${before.task_assigned + 1} 次`,
+        `返修提醒 剩余 ${before.task_reopened + 1} 次`,
+        `工单取消通知 剩余 ${before.ticket_cancelled + 1} 次`,
+      ]),
+    )
+    expect(shownToast()).toBe('已开启提醒')
     // All three staff reminders were granted (H5 local mode accepts every template).
     expect(await creditsOf(CARPENTER)).toEqual({
       task_assigned: before.task_assigned + 1,
@@ -89,17 +106,23 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
   it('a technician sees no 待协调 tab', async () => {
     setDevIdentity(CARPENTER)
     render(<StaffInboxPage />)
-    await screen.findByText('剩余提醒次数', { exact: false })
+    await screen.findByText('接收新任务提醒')
     expect(screen.queryByText('待协调')).toBeNull()
   })
 
   it('the supervisor is asked for, and sees the count of, the pool’s asks (not new tasks)', async () => {
     const before = await creditsOf('demo-super-zhou')
     setDevIdentity('demo-super-zhou')
-    render(<StaffInboxPage />)
-    expect(await screen.findByText(`剩余提醒次数 ${before.dispatch_help}`)).toBeTruthy()
-    fireEvent.click(screen.getByText('开启新任务提醒'))
-    expect(await screen.findByText(`剩余提醒次数 ${before.dispatch_help + 1}`)).toBeTruthy()
+    const { container } = render(<StaffInboxPage />)
+    await waitFor(() =>
+      expect(creditLines(container)).toEqual([
+        `待派单协调提醒 剩余 ${before.dispatch_help} 次`,
+        `工单超时提醒 剩余 ${before.sla_escalation} 次`,
+        `每日工作提醒 剩余 ${before.daily_digest} 次`,
+      ]),
+    )
+    fireEvent.click(screen.getByText('开启提醒'))
+    await waitFor(() => expect(creditLines(container)[0]).toBe(`待派单协调提醒 剩余 ${before.dispatch_help + 1} 次`))
     const after = await creditsOf('demo-super-zhou')
     expect([after.dispatch_help, after.sla_escalation, after.daily_digest, after.task_assigned]).toEqual([
       before.dispatch_help + 1,
@@ -130,5 +153,40 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
     expect(card.textContent).not.toContain('急修')
     fireEvent.click(card)
     expect(currentRoute()).toBe(`/staff/task/index?id=${t.id}`)
+  })
+
+  it('counts each task’s running clock down live, one timer for the list: 剩余, then 即将超时 under 20% left, then 已超时', async () => {
+    await submitRepair(s, { description: '书房插座没电' })
+    const near = await submitRepair(s, { description: '阳台水管滴水' })
+    // 13 of its 15 minutes to be on site are gone: under a fifth left.
+    await backdate(s, near.id, 13 * 60_000)
+    setDevIdentity(PLUMBER)
+    // Only the list's interval is faked: the stack's calls and Taro's timeouts run for real.
+    jest.useFakeTimers({
+      doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'],
+    })
+    const realNow = Date.now.bind(Date)
+    try {
+      const { container } = render(<StaffInboxPage />)
+      const countdownOf = (description: string) => {
+        const card = Array.from(container.querySelectorAll('.task-card')).find((c) => c.textContent?.includes(description))
+        const countdown = card?.querySelector('.task-countdown')
+        return countdown && { text: countdown.querySelector('.task-countdown__text')?.textContent, tone: countdown.className.replace(/.*task-countdown--/, ''), tag: countdown.querySelector('.task-countdown__tag')?.textContent ?? null }
+      }
+      await waitFor(() => expect(countdownOf('书房插座没电')).toEqual({ text: '到场时限 · 剩余 15 分钟', tone: 'ok', tag: null }))
+      expect(countdownOf('阳台水管滴水')).toEqual({ text: '到场时限 · 剩余 2 分钟', tone: 'soon', tag: '即将超时' })
+
+      // Three minutes later, without a reload: the next tick of the list's one timer redraws both.
+      jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 3 * 60_000)
+      act(() => {
+        jest.advanceTimersByTime(15_000)
+      })
+      expect(countdownOf('书房插座没电')).toEqual({ text: '到场时限 · 剩余 12 分钟', tone: 'ok', tag: null })
+      expect(countdownOf('阳台水管滴水')).toEqual({ text: '到场时限 · 已超时 1 分钟', tone: 'late', tag: null })
+      expect(jest.getTimerCount()).toBe(1)
+    } finally {
+      jest.restoreAllMocks()
+      jest.useRealTimers()
+    }
   })
 })
