@@ -92,7 +92,9 @@ export interface PushPolicy {
   maxAttempts: number;
   /**
    * A send not answered within this is given up and never retried: it may have reached WeChat,
-   * which has no idempotency key, so a retry could deliver it twice.
+   * which has no idempotency key, so a retry could deliver it twice. Well under a cloud
+   * function's default 3-second limit: a function stopped mid-send would leave the message to the
+   * sweep, which could deliver it a second time.
    */
   timeoutMs: number;
 }
@@ -140,6 +142,6 @@ export const DEFAULT_POLICY: Policy = {
     ],
     majorTo: ['manager'],
   },
-  push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 5000 },
+  push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 2000 },
   routing: DEFAULT_ROUTING,
 };

@@ -488,7 +488,7 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
       // Phone callbacks: the supervisor is told after 3 calls that did not reach the owner.
       callback: { tellSupervisorAtAttempt: 3 },
       escalation: { remindAtFraction: 0.8, ladder: [{ afterMinutes: 0, to: ['supervisor'] }, { afterMinutes: 60, to: ['manager'] }], majorTo: ['manager'] },
-      push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 5000 },
+      push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 2000 },
       // Who takes which work (004, 003 #11) and at most 8 open tasks a person before routing passes them by.
       routing: DEFAULT_ROUTING,
     });
