@@ -324,6 +324,7 @@ describe('issue 3: what an owner asks for — repair with photos, complaint, IC 
 
     await staffStep(task, '.task-accept', '待办卡');
     expect((await task.locator('.card-verified').innerText()).trim()).toMatch(/^身份已由陈前台核验/);
+    await expectText(task.locator('.card-fee'), '补办成本费 50 元，由前台核验时收取');
     expect(await task.locator('.task-actions').count()).toBe(0);
     expect((await timelineEvents(task)).slice(-2)).toEqual(['核验身份', '派单']);
     await screenshot(task, 'desk-card-verified');
@@ -345,6 +346,8 @@ describe('issue 3: what an owner asks for — repair with photos, complaint, IC 
     expect((await detail.locator('.ticket-promise').innerText()).trim()).toMatch(/^身份已核验，工程人员将在 .+ 前为您补办好新卡$/);
     await expectText(detail.locator('.handler-section .handler-pending'), '已转交工程人员，接单后，这里会显示经办人的姓名和电话');
     expect(await timelineEvents(detail)).toEqual(['提交IC卡申请', '转交前台', '核验身份', '派单']);
+    // The fee was taken with the identity check at the desk.
+    await expectText(detail.locator('.card-fee'), '50 元，已在前台核验时办理');
     await screenshot(detail, 'owner-card-verified');
   });
 

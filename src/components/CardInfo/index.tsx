@@ -36,7 +36,9 @@ export default function CardInfo({ ticket }: CardInfoProps) {
       )}
       {card.feeFen > 0 && (
         <InfoRow label='成本费'>
-          <Text className='card-fee'>{`待到前台缴纳 ${yuanText(card.feeFen)} 元`}</Text>
+          <Text className='card-fee'>
+            {card.stage === 'issue' ? `${yuanText(card.feeFen)} 元，已在前台核验时办理` : `待到前台缴纳 ${yuanText(card.feeFen)} 元`}
+          </Text>
         </InfoRow>
       )}
       {card.lossTicket && (

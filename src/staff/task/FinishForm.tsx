@@ -48,7 +48,17 @@ export default function FinishForm({ words, photosRequired, submitText, busy, on
 
   return (
     <View className='note-form finish-form'>
-      <FieldTextarea value={note} onChange={setNote} maxLength={300} label={words.noteLabel} placeholder={words.notePlaceholder} />
+      <FieldTextarea
+        value={note}
+        onChange={(text) => {
+          setNote(text)
+          // The message goes once the result is written, as the photo's does once one is chosen.
+          if (text.trim()) setNoteError(null)
+        }}
+        maxLength={300}
+        label={words.noteLabel}
+        placeholder={words.notePlaceholder}
+      />
       <ErrorNotice message={noteError} />
       {photosRequired && (
         <View className='finish-form__photos'>

@@ -178,7 +178,10 @@ function CardContent({ ticket, card }: TaskContentProps & { card: NonNullable<Ti
         )}
         <InfoRow label='费用'>
           {card.feeFen > 0 ? (
-            <Text className='staff-task__fee card-fee'>{`补办成本费 ${yuanText(card.feeFen)} 元，请向业主收取`}</Text>
+            <Text className='staff-task__fee card-fee'>
+              {/* The desk takes the fee with the identity check (003 #11); engineering only opens the card. */}
+              {card.stage === 'issue' ? `补办成本费 ${yuanText(card.feeFen)} 元，由前台核验时收取` : `补办成本费 ${yuanText(card.feeFen)} 元，请向业主收取`}
+            </Text>
           ) : (
             <Text className='card-fee-none'>无需收费</Text>
           )}

@@ -285,6 +285,8 @@ describe('staff task page on the local stack', () => {
     expect((await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket.state).toBe('accepted')
 
     typeInto($(container, '.note-form .field-textarea__input'), '已与王师傅核实并批评教育，明天上门为业主清洁地板')
+    // Written: the message goes at once, before the next tap.
+    expect(container.querySelector('.note-form .error-notice')).toBeNull()
     fireEvent.click(screen.getByText('确认处理完毕'))
     const after = await waitFor(async () => {
       const t = (await s.must(KEEPER)('ticket.get', { ticketId: c.id })).ticket
