@@ -54,6 +54,30 @@ describe('改派 (reassign) by the supervisor', () => {
     expect((await s.must(LEAD)('task.accept', { ticketId: t.id })).ticket.state).toBe('accepted');
   });
 
+  it('a task waiting in the pool (nobody could take it): the supervisor names who does it, and it is dispatched to them', async () => {
+    await s.db.collection('staff').doc('s-tech-wang').update({ active: false });
+    try {
+      const t = await submit('厨房下水道返臭');
+      const waiting = await stored(t.id);
+      expect([waiting.state, waiting.help?.rung]).toEqual(['submitted', 'team_lead']);
+      const view = await s.must(SUPERVISOR)('ticket.get', { ticketId: t.id });
+      expect(view.ticket.actions).toContain('reassign');
+      s.stack.emulator.clearMessages();
+
+      const { ticket } = await s.must(SUPERVISOR)('task.reassign', { ticketId: t.id, staffId: 's-lead-ma', reason: '王师傅休假，组长先去看', version: waiting.version });
+      expect([ticket.state, ticket.assigneeName]).toEqual(['dispatched', '马组长']);
+      const after = await stored(t.id);
+      expect(after.help).toBeNull();
+      expect(after.history.at(-1)).toMatchObject({ event: 'dispatch', note: '派给 马组长（周主任指派：王师傅休假，组长先去看）' });
+      expect(pushes(LEAD).map((m) => m.templateId)).toEqual(['local-task_assigned']);
+      // Only the supervisor and the manager name someone for a waiting task.
+      const other = await submit('阳台水龙头滴水');
+      expect(await s.as(FRONT_DESK)('task.reassign', { ticketId: other.id, staffId: 's-lead-ma', reason: '试试', version: (await stored(other.id)).version })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    } finally {
+      await s.db.collection('staff').doc('s-tech-wang').update({ active: true });
+    }
+  });
+
   it('keeps the clocks: reassigning an accepted task leaves every clock as it was', async () => {
     const t = await submit('阳台水龙头关不紧');
     const accepted = (await s.must(PLUMBER)('task.accept', { ticketId: t.id })).ticket;

@@ -48,6 +48,8 @@ export const allowedEvents = (t: Ticket, actor: Actor, routing: RoutingPolicy): 
     .map(([event]) => event);
   // A task waiting for someone may be taken by whoever could be given it (dispatched to them first).
   if (t.state === 'submitted' && isParty('teammate', actor, t, routing)) events.push('accept');
+  // The supervisor gives a waiting task to a named person (改派 from the pool: a dispatch).
+  if (t.state === 'submitted' && isParty('supervisor', actor, t, routing)) events.push('reassign');
   return events;
 };
 

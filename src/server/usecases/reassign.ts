@@ -74,11 +74,22 @@ export const reassignTicket = async (
   input: { ticketId: string; staffId: string; reason: string; version: number },
 ) => {
   const { ticket, actor } = await viewTicket(deps, openid, input.ticketId);
-  checkMay(ticket, 'reassign', actor, policy);
+  // A task waiting for someone (待派单 / 待协调) has nobody to take it from: the supervisor's
+  // choice is its dispatch, with the entry effects of any dispatch (clock, new-task message).
+  const waiting = ticket.state === 'submitted';
+  if (waiting && !isParty('supervisor', actor, ticket, policy.routing)) throw new DomainError('AUTH.FORBIDDEN');
+  if (!waiting) checkMay(ticket, 'reassign', actor, policy);
   unchangedSince(ticket, input.version);
   const member = await chosenMember(deps, policy, ticket, input.staffId);
   const barred = barredFrom(ticket, member, policy);
   if (barred) throw new DomainError('TICKET.NOT_ELIGIBLE', `${member.name}不能承接此单：${barred}`);
+  if (waiting) {
+    return stepTicket(deps, policy, openid, ticket._id, (current) => {
+      unchangedSince(current, input.version);
+      const why = [`${actor.kind === 'staff' ? actor.name : '主管'}指派：${input.reason}`];
+      return [{ event: { type: 'dispatch', assignee: toAssignee(member), why }, bySystem: true }];
+    });
+  }
   return stepAt(deps, policy, openid, ticket, input.version, (current) => ({
     type: 'reassign',
     assignee: toAssignee(member),
