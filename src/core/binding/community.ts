@@ -100,6 +100,17 @@ export const findUnit = (layout: CommunityLayout, building: string, unit: string
 export const unitLabel = (u: Pick<UnitRef, 'community' | 'building' | 'unit' | 'room'>): string =>
   `${u.community} ${u.building}${u.unit}${u.room}`;
 
+/** A unit as staff see it: where it is, written for people, and the zone it belongs to. */
+export const unitPlace = (u: UnitRef) => ({
+  id: u.id,
+  label: unitLabel(u),
+  community: u.community,
+  building: u.building,
+  unit: u.unit,
+  room: u.room,
+  zone: u.zone,
+});
+
 /** The zones of a community, in the order its buildings are listed. */
 export const zonesOf = (layout: Pick<CommunityLayout, 'buildings'>): string[] => [...new Set(layout.buildings.map((b) => b.zone))];
 

@@ -10,6 +10,9 @@ export const STAFF_ROLES = [
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Who sees the shared pool (待协调) and may arrange its tasks: leads, the desk, the supervisor, the manager. */
+export const POOL_ROLES: readonly StaffRole[] = ['team_lead', 'front_desk', 'supervisor', 'manager'];
+
 export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
   front_desk: '客服前台',
   housekeeper: '客服管家',

@@ -1,4 +1,4 @@
-import { isRoomGrid, unitLabel, type CommunityLayout, type UnitLayout } from '../../core/binding/community';
+import { isRoomGrid, unitLabel, unitPlace, type CommunityLayout, type UnitLayout } from '../../core/binding/community';
 import type { BindingRequest } from '../../core/binding/request';
 import type { BindingView, CommunityLayoutView } from '../../core/contract/binding-actions';
 import type { UnitView } from '../../core/contract/views';
@@ -11,15 +11,7 @@ type BindingAction = 'binding.layout' | 'binding.request' | 'binding.mine' | 'bi
 /** What a client sees of a request: the reviewer by name only, never their ids. */
 export const toBindingView = (b: BindingRequest): BindingView => ({
   id: b._id,
-  unit: {
-    id: b.unit.id,
-    label: unitLabel(b.unit),
-    community: b.unit.community,
-    building: b.unit.building,
-    unit: b.unit.unit,
-    room: b.unit.room,
-    zone: b.unit.zone,
-  },
+  unit: unitPlace(b.unit),
   name: b.name,
   phone: b.phone,
   relation: b.relation,

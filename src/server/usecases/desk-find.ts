@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findUnit, unitLabel } from '../../core/binding/community';
+import { findUnit, unitPlace } from '../../core/binding/community';
 import type { ParsedInput } from '../../core/contract/actions';
 import type { DeskUnit, Resident } from '../../core/contract/desk-actions';
 import { DomainError } from '../../core/errors';
@@ -16,15 +16,7 @@ const FIND_LIMIT = 20;
  */
 export const residentIdOf = (openid: string): string => `r${createHash('sha256').update(`resident\n${openid}`).digest('hex').slice(0, 31)}`;
 
-const deskUnit = (u: UnitRef): DeskUnit => ({
-  id: u.id,
-  label: unitLabel(u),
-  community: u.community,
-  building: u.building,
-  unit: u.unit,
-  room: u.room,
-  zone: u.zone,
-});
+const deskUnit = (u: UnitRef): DeskUnit => unitPlace(u);
 
 /**
  * A resident as the desk sees them. The phone is shown in full: the desk calls owners back and

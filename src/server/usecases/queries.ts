@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { OPEN_STATES, TICKET_STATES, type TicketState } from '../../core/tickets/states';
-import type { Actor } from '../../core/tickets/actor';
+import { POOL_ROLES, type Actor } from '../../core/tickets/actor';
 import type { Ticket } from '../../core/tickets/model';
 import { staffActor } from '../../core/routing/staff';
 import type { Deps } from '../ports';
@@ -47,7 +47,7 @@ export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof T
   const actor = staffActor(member);
   // 待协调: a lead sees their team's waiting tickets, the supervisor, manager and desk every one.
   if (tab === 'pool') {
-    if (member.role === 'technician' || member.role === 'housekeeper') throw new DomainError('AUTH.FORBIDDEN');
+    if (!POOL_ROLES.includes(member.role)) throw new DomainError('AUTH.FORBIDDEN');
     const waiting = await deps.tickets.listWaitingForHelp(LIST_LIMIT, member.role === 'team_lead' ? member.team : undefined);
     return { tickets: waiting.filter((t) => canView(actor, t)), member };
   }

@@ -59,11 +59,14 @@ const chosenMember = async (deps: Deps, policy: Policy, t: Ticket, staffId: stri
   return member;
 };
 
-/** Steps the ticket with `event` only while it is still at `version` (checked again on every retry). */
-const stepAt = (deps: Deps, policy: Policy, openid: string, t: Ticket, version: number, event: (current: Ticket) => TicketEvent) =>
+/**
+ * Steps the ticket with `event` only while it is still at `version` (checked again on every
+ * retry); `bySystem` when the platform causes it on the person's behalf.
+ */
+const stepAt = (deps: Deps, policy: Policy, openid: string, t: Ticket, version: number, event: (current: Ticket) => TicketEvent, bySystem = false) =>
   stepTicket(deps, policy, openid, t._id, (current) => {
     unchangedSince(current, version);
-    return [{ event: event(current) }];
+    return [{ event: event(current), bySystem }];
   });
 
 /** 改派 (supervisor, manager): to anyone the routing rules allow, on duty or not (the page warns). */
@@ -84,11 +87,8 @@ export const reassignTicket = async (
   const barred = barredFrom(ticket, member, policy);
   if (barred) throw new DomainError('TICKET.NOT_ELIGIBLE', `${member.name}不能承接此单：${barred}`);
   if (waiting) {
-    return stepTicket(deps, policy, openid, ticket._id, (current) => {
-      unchangedSince(current, input.version);
-      const why = [`${actor.kind === 'staff' ? actor.name : '主管'}指派：${input.reason}`];
-      return [{ event: { type: 'dispatch', assignee: toAssignee(member), why }, bySystem: true }];
-    });
+    const why = [`${actor.kind === 'staff' ? actor.name : '主管'}指派：${input.reason}`];
+    return stepAt(deps, policy, openid, ticket, input.version, () => ({ type: 'dispatch', assignee: toAssignee(member), why }), true);
   }
   return stepAt(deps, policy, openid, ticket, input.version, (current) => ({
     type: 'reassign',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { mainTemplateFor, staffTemplatesFor, TEMPLATES } from '@/core/notify/templates'
+import { POOL_ROLES } from '@/core/tickets/actor'
 import BindingReviewEntry from '@/components/BindingReviewEntry'
 import EmptyState from '@/components/EmptyState'
 import PageStatus from '@/components/PageStatus'
@@ -29,7 +30,6 @@ const TABS = [
 
 /** 待协调: the shared pool, for those routing asks when nobody it can reach takes a task. */
 const POOL_TAB = { value: 'pool', label: '待协调' } as const
-const POOL_ROLES = new Set(['team_lead', 'supervisor', 'manager', 'front_desk'])
 
 /** The cards' countdowns move on this often: one timer for the whole list. */
 const TICK_MS = 15_000
@@ -106,7 +106,7 @@ export default function StaffInboxPage() {
   const list = listTab === tab ? tasks.data?.tasks : undefined
   // Opening the inbox is not a tap: nothing is asked here; the countdowns tick while one counts.
   const now = useNow(TICK_MS, !!list?.some((t) => t.clock && t.clock.pausedAt === null))
-  const tabs = identity?.kind === 'staff' && POOL_ROLES.has(identity.role) ? [...TABS, POOL_TAB] : TABS
+  const tabs = identity?.kind === 'staff' && POOL_ROLES.includes(identity.role) ? [...TABS, POOL_TAB] : TABS
 
   return (
     <View className='staff-inbox'>
