@@ -176,6 +176,8 @@ describe('staff inbox (staff/inbox/index) on the local stack', () => {
       await waitFor(() => expect(countdownOf('书房插座没电')).toEqual({ text: '到场时限 · 剩余 15 分钟', tone: 'ok', tag: null }))
       expect(countdownOf('阳台水管滴水')).toEqual({ text: '到场时限 · 剩余 2 分钟', tone: 'soon', tag: '即将超时' })
 
+      // The list's timer is set by an effect after the render: wait for it before moving time on.
+      await waitFor(() => expect(jest.getTimerCount()).toBeGreaterThan(0))
       // Three minutes later, without a reload: the next tick of the list's one timer redraws both.
       jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 3 * 60_000)
       act(() => {
