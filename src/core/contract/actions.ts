@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { TICKET_KINDS } from '../tickets/kinds';
 import { BINDING_ACTIONS } from './binding-actions';
@@ -29,6 +29,9 @@ const PUBLIC_SIZES = ['small', 'medium', 'major'] as const;
 
 const appointment = appointmentInput;
 
+/** The message templates the owner allowed in the same tap (WeChat asks for at most 3 at once). */
+const grantedTemplates = () => z._default(z.array(templateKeySchema).check(z.maxLength(3)), []);
+
 /**
  * Every action of the product: name `area.verb` → input and output schema. The area is the
  * cloud function that serves it; client and server share these types.
@@ -39,36 +42,38 @@ export const ACTIONS = {
     output: z.object({
       identity: identitySchema,
       templates: z.object({ owner: z.array(templateRefSchema), staff: z.array(templateRefSchema) }),
+      /** What the company charges, as configured (the forms show it before the owner submits). */
+      fees: z.object({ cardReissueFen: z.number() }),
     }),
   },
   'repair.submit': {
-    input: repairRequestInput.extend({ grantedTemplates: z.array(templateKeySchema).max(3).default([]) }),
+    input: z.extend(repairRequestInput, { grantedTemplates: grantedTemplates() }),
     output: ticketOut,
   },
   'repair.confirmQuote': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       accept: z.boolean({ error: '请选择是否同意报价' }),
-      reason: textField('原因', 100).default(''),
+      reason: z._default(textField('原因', 100), ''),
     }),
     output: ticketOut,
   },
   'complaint.submit': {
-    input: complaintRequestInput.extend({ grantedTemplates: z.array(templateKeySchema).max(3).default([]) }),
+    input: z.extend(complaintRequestInput, { grantedTemplates: grantedTemplates() }),
     output: ticketOut,
   },
   'card.submit': {
-    input: cardRequestInput.extend({ grantedTemplates: z.array(templateKeySchema).max(3).default([]) }),
+    input: z.extend(cardRequestInput, { grantedTemplates: grantedTemplates() }),
     output: ticketOut,
   },
   'ticket.list': {
     input: z.object({
-      kind: z.enum(['all', ...TICKET_KINDS], { error: '筛选条件不正确' }).default('all'),
-      status: z.enum(['all', 'open', 'done'], { error: '筛选条件不正确' }).default('all'),
+      kind: z._default(z.enum(['all', ...TICKET_KINDS], { error: '筛选条件不正确' }), 'all'),
+      status: z._default(z.enum(['all', 'open', 'done'], { error: '筛选条件不正确' }), 'all'),
     }),
     output: z.object({ tickets: z.array(ticketSummarySchema) }),
   },
   'ticket.cancel': {
-    input: ticketIdInput.extend({ reason: textField('取消原因', 100, 1) }),
+    input: z.extend(ticketIdInput, { reason: textField('取消原因', 100, 1) }),
     output: ticketOut,
   },
   'ticket.urge': { input: ticketIdInput, output: ticketOut },
@@ -77,61 +82,65 @@ export const ACTIONS = {
     output: ticketOut,
   },
   'task.list': {
-    input: z.object({ tab: z.enum(['todo', 'active', 'done', 'late', 'pool'], { error: '列表类型不正确' }).default('todo') }),
+    input: z.object({ tab: z._default(z.enum(['todo', 'active', 'done', 'late', 'pool'], { error: '列表类型不正确' }), 'todo') }),
     output: z.object({ tasks: z.array(ticketSummarySchema), credits: z.record(z.string(), z.number()) }),
   },
   'task.accept': { input: ticketIdInput, output: ticketOut },
-  'task.decline': { input: ticketIdInput.extend({ reason: textField('拒单原因', 60, 1) }), output: ticketOut },
+  'task.decline': { input: z.extend(ticketIdInput, { reason: textField('拒单原因', 60, 1) }), output: ticketOut },
   'task.arrive': { input: ticketIdInput, output: ticketOut },
   'task.start': { input: ticketIdInput, output: ticketOut },
   'task.quote': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       items: z
         .array(
           z.object({
             name: textField('收费项目', 30, 1),
             priceFen: z
               .number({ error: '价格格式不正确' })
-              .int({ error: '价格格式不正确' })
-              .min(0, { error: '价格不能为负数' })
-              .max(QUOTE_MAX_FEN, { error: `单价不能超过${QUOTE_MAX_FEN / 100}元` }),
-            quantity: z.number({ error: '数量格式不正确' }).positive({ error: '数量格式不正确' }).max(1000),
+              .check(
+                z.int({ error: '价格格式不正确' }),
+                z.gte(0, { error: '价格不能为负数' }),
+                z.lte(QUOTE_MAX_FEN, { error: `单价不能超过${QUOTE_MAX_FEN / 100}元` }),
+              ),
+            quantity: z.number({ error: '数量格式不正确' }).check(z.positive({ error: '数量格式不正确' }), z.lte(1000)),
           }),
           { error: '请填写收费项目' },
         )
-        .min(1, { error: '请至少填写一项收费项目' })
-        .max(20, { error: '收费项目不能超过20项' })
-        .refine((items) => items.reduce((sum, i) => sum + Math.round(i.priceFen * i.quantity), 0) <= QUOTE_MAX_FEN, {
-          error: `报价合计不能超过${QUOTE_MAX_FEN / 100}元，请核对价格和数量`,
-        }),
-      note: textField('报价说明', 200).default(''),
+        .check(
+          z.minLength(1, { error: '请至少填写一项收费项目' }),
+          z.maxLength(20, { error: '收费项目不能超过20项' }),
+          z.refine((items) => items.reduce((sum, i) => sum + Math.round(i.priceFen * i.quantity), 0) <= QUOTE_MAX_FEN, {
+            error: `报价合计不能超过${QUOTE_MAX_FEN / 100}元，请核对价格和数量`,
+          }),
+        ),
+      note: z._default(textField('报价说明', 200), ''),
     }),
     output: ticketOut,
   },
   'task.finish': {
-    input: ticketIdInput.extend({
-      note: textField('完工说明', 300).default(''),
+    input: z.extend(ticketIdInput, {
+      note: z._default(textField('完工说明', 300), ''),
       /** 结果照片: required for a repair (checked with the ticket's kind by the workflow). */
       photos: photosField(),
       /** A complaint with sub-tasks still open (协办未完成) is marked handled only when the housekeeper confirms. */
-      confirmOpenSubtasks: z.boolean({ error: '请确认是否仍要处理完毕' }).default(false),
+      confirmOpenSubtasks: z._default(z.boolean({ error: '请确认是否仍要处理完毕' }), false),
     }),
     output: ticketOut,
   },
   // 协办: the complaint's housekeeper asks another team (engineering of a trade, cleaning,
   // greening) for work; a repair ticket of its own, routed like any request.
   'task.subtask': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择协办类别' }),
-      area: z.enum(['home', 'public'], { error: '请选择户内或公共区域' }).default('home'),
+      area: z._default(z.enum(['home', 'public'], { error: '请选择户内或公共区域' }), 'home'),
       description: textField('协办内容', 300, 1),
     }),
     output: ticketOut,
   },
   'task.refer': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       contact: textField('外部服务联系方式', 60, 1),
-      note: textField('说明', 200).default(''),
+      note: z._default(textField('说明', 200), ''),
     }),
     output: ticketOut,
   },
@@ -140,12 +149,12 @@ export const ACTIONS = {
   // may; the expected date's window (future, ≤ 90 days) is checked by the handler against its clock.
   // 工作备注: a staff-only note with photos, in any open state.
   'task.note': {
-    input: ticketIdInput.extend({ text: textField('工作备注', NOTE_MAX_CHARS, 1), photos: photosField() }),
+    input: z.extend(ticketIdInput, { text: textField('工作备注', NOTE_MAX_CHARS, 1), photos: photosField() }),
     output: ticketOut,
   },
   // 改约: a new appointment agreed with the owner, with the reason; the handler checks it is ahead.
   'task.reschedule': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       appointment,
       reason: textField('改约原因', 60, 1),
       ownerAgreed: z.literal(true, { error: '请先与业主确认新的上门时间' }),
@@ -153,37 +162,37 @@ export const ACTIONS = {
     output: ticketOut,
   },
   'task.pause': {
-    input: ticketIdInput.extend({ reason: textField('暂停原因', 60, 1) }),
+    input: z.extend(ticketIdInput, { reason: textField('暂停原因', 60, 1) }),
     output: ticketOut,
   },
   'task.resume': { input: ticketIdInput, output: ticketOut },
   'task.classify': {
-    input: ticketIdInput.extend({ size: z.enum(PUBLIC_SIZES, { error: '请选择维修规模' }) }),
+    input: z.extend(ticketIdInput, { size: z.enum(PUBLIC_SIZES, { error: '请选择维修规模' }) }),
     output: ticketOut,
   },
   'task.defer': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       reason: textField('暂不能修复的原因', 100, 1),
       expectedAt: instantField('预计修复时间'),
     }),
     output: ticketOut,
   },
   'task.progress': {
-    input: ticketIdInput.extend({ note: textField('进展情况', 200, 1) }),
+    input: z.extend(ticketIdInput, { note: textField('进展情况', 200, 1) }),
     output: ticketOut,
   },
   'callback.rate': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       handling: scoreField('处理结果'),
       staff: scoreField('服务态度'),
-      comment: textField('评价内容', 300).default(''),
+      comment: z._default(textField('评价内容', 300), ''),
     }),
     output: ticketOut,
   },
   'subscription.grant': {
     input: z.object({
-      accepted: z.array(templateKeySchema, { error: '订阅结果格式不正确' }).max(3),
-      ticketId: idField('工单编号').optional(),
+      accepted: z.array(templateKeySchema, { error: '订阅结果格式不正确' }).check(z.maxLength(3)),
+      ticketId: z.optional(idField('工单编号')),
     }),
     output: z.object({ credits: z.record(z.string(), z.number()) }),
   },

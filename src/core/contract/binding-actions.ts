@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BINDING_MESSAGES,
   BINDING_STATES,
@@ -7,27 +7,29 @@ import {
   REASON_MAX,
   RELATIONS,
 } from '../binding/request';
-import { idField, textField } from './fields';
+import { idField, positiveIntField, textField } from './fields';
 import { unitPlaceSchema, unitViewSchema } from './views';
 
 /** A choice made from a picker: missing, blank or absurdly long all read "please choose". */
-const pickedField = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: message });
+const pickedField = (error: string, max: number) =>
+  z.string({ error }).check(z.trim(), z.minLength(1, { error }), z.maxLength(max, { error }));
 
 const phoneField = () =>
   z
     .string({ error: BINDING_MESSAGES.phone })
-    .trim()
-    .min(1, { error: BINDING_MESSAGES.phone })
-    .regex(PHONE_PATTERN, { error: BINDING_MESSAGES.phoneInvalid });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: BINDING_MESSAGES.phone }),
+      z.regex(PHONE_PATTERN, { error: BINDING_MESSAGES.phoneInvalid }),
+    );
 
 const bindingIdInput = z.object({ bindingId: idField('申请编号') });
 
 const roomGridSchema = z.object({
   floors: z.number(),
   perFloor: z.number(),
-  firstFloor: z.number().optional(),
-  skipFloors: z.array(z.number()).optional(),
+  firstFloor: z.optional(z.number()),
+  skipFloors: z.optional(z.array(z.number())),
 });
 
 /** A community's layout as the pickers need it: names and zones, rooms as a grid or a list. */
@@ -53,9 +55,9 @@ export const bindingViewSchema = z.object({
   state: z.enum(BINDING_STATES),
   /** Why it was rejected; '' otherwise. */
   reason: z.string(),
-  reviewerName: z.string().nullable(),
+  reviewerName: z.nullable(z.string()),
   createdAt: z.number(),
-  reviewedAt: z.number().nullable(),
+  reviewedAt: z.nullable(z.number()),
   version: z.number(),
 });
 
@@ -79,7 +81,7 @@ export const BINDING_ACTIONS = {
     input: z.object({
       communityId: z
         .string({ error: BINDING_MESSAGES.community })
-        .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: BINDING_MESSAGES.community }),
+        .check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: BINDING_MESSAGES.community })),
       building: pickedField(BINDING_MESSAGES.building, 20),
       unit: pickedField(BINDING_MESSAGES.unit, 20),
       room: pickedField(BINDING_MESSAGES.room, 16),
@@ -109,13 +111,13 @@ export const BINDING_ACTIONS = {
    * `version`, the decision applies only to the request as the reviewer saw it.
    */
   'binding.review': {
-    input: bindingIdInput
-      .extend({
+    input: z
+      .extend(bindingIdInput, {
         approve: z.boolean({ error: '请选择通过或驳回' }),
-        reason: textField('驳回原因', REASON_MAX).default(''),
-        version: z.number({ error: '申请版本不正确' }).int({ error: '申请版本不正确' }).positive({ error: '申请版本不正确' }).optional(),
+        reason: z._default(textField('驳回原因', REASON_MAX), ''),
+        version: z.optional(positiveIntField('申请版本不正确')),
       })
-      .refine((i) => i.approve || i.reason.length > 0, { error: BINDING_MESSAGES.reason, path: ['reason'] }),
+      .check(z.refine((i) => i.approve || i.reason.length > 0, { error: BINDING_MESSAGES.reason, path: ['reason'] })),
     output: requestOut,
   },
 } as const;

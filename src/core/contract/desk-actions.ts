@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BINDING_MESSAGES, PHONE_PATTERN, RELATIONS } from '../binding/request';
 import { DESK_CHANNELS } from '../tickets/channel';
 import { TICKET_KINDS } from '../tickets/kinds';
@@ -11,7 +11,8 @@ const ticketOut = z.object({ ticket: ticketViewSchema });
 const channelSchema = z.enum(['wechat', 'phone', 'walk_in']);
 
 /** A choice made from a picker: missing, blank or absurdly long all read "please choose". */
-const picked = (message: string, max: number) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: message });
+const picked = (error: string, max: number) =>
+  z.string({ error }).check(z.trim(), z.minLength(1, { error }), z.maxLength(max, { error }));
 
 /** A unit of the community as the desk sees it. */
 export const deskUnitSchema = unitPlaceSchema;
@@ -24,7 +25,7 @@ export const residentSchema = z.object({
   residentId: z.string(),
   name: z.string(),
   phone: z.string(),
-  units: z.array(deskUnitSchema.extend({ relation: z.enum(RELATIONS) })),
+  units: z.array(z.extend(deskUnitSchema, { relation: z.enum(RELATIONS) })),
 });
 
 /** A ticket waiting for its callback, as the callback queue (回访队列) lists it. */
@@ -37,7 +38,7 @@ export const callbackItemSchema = z.object({
   returnedAt: z.number(),
   /** The callback's due time (8 h after return for repairs), and its hard cap (24 h). */
   dueAt: z.number(),
-  capAt: z.number().nullable(),
+  capAt: z.nullable(z.number()),
   overdue: z.boolean(),
   /** Calls of this round that did not reach the owner, oldest first. */
   attempts: z.array(z.object({ at: z.number(), note: z.string(), byName: z.string() })),
@@ -56,10 +57,10 @@ export const registerRowSchema = z.object({
   what: z.string(),
   description: z.string(),
   channel: channelSchema,
-  registeredByName: z.string().nullable(),
+  registeredByName: z.nullable(z.string()),
   state: ticketStateSchema,
   stateLabel: z.string(),
-  handlerName: z.string().nullable(),
+  handlerName: z.nullable(z.string()),
 });
 
 /** Who the owner is and how they reached us, for a request the desk registers (代客登记). */
@@ -82,7 +83,9 @@ export const DESK_ACTIONS = {
   /** The owners and tenants bound to a room picked from the community's layout. */
   'desk.findByRoom': {
     input: z.object({
-      communityId: z.string({ error: BINDING_MESSAGES.community }).regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: BINDING_MESSAGES.community }),
+      communityId: z
+        .string({ error: BINDING_MESSAGES.community })
+        .check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: BINDING_MESSAGES.community })),
       building: picked(BINDING_MESSAGES.building, 20),
       unit: picked(BINDING_MESSAGES.unit, 20),
       room: picked(BINDING_MESSAGES.room, 16),
@@ -94,16 +97,18 @@ export const DESK_ACTIONS = {
     input: z.object({
       phone: z
         .string({ error: BINDING_MESSAGES.phone })
-        .trim()
-        .min(1, { error: BINDING_MESSAGES.phone })
-        .regex(PHONE_PATTERN, { error: BINDING_MESSAGES.phoneInvalid }),
+        .check(
+          z.trim(),
+          z.minLength(1, { error: BINDING_MESSAGES.phone }),
+          z.regex(PHONE_PATTERN, { error: BINDING_MESSAGES.phoneInvalid }),
+        ),
     }),
     output: z.object({ residents: z.array(residentSchema) }),
   },
   /** 代客登记: the same request the owner could send, for an owner who phoned or walked in. */
-  'desk.submitRepair': { input: repairRequestInput.extend(onBehalf), output: ticketOut },
-  'desk.submitComplaint': { input: complaintRequestInput.extend(onBehalf), output: ticketOut },
-  'desk.submitCard': { input: cardRequestInput.extend(onBehalf), output: ticketOut },
+  'desk.submitRepair': { input: z.extend(repairRequestInput, onBehalf), output: ticketOut },
+  'desk.submitComplaint': { input: z.extend(complaintRequestInput, onBehalf), output: ticketOut },
+  'desk.submitCard': { input: z.extend(cardRequestInput, onBehalf), output: ticketOut },
   /** 回访队列: every ticket waiting for its callback, the most urgent first. */
   'desk.callbacks': {
     input: z.object({}),
@@ -115,7 +120,7 @@ export const DESK_ACTIONS = {
   },
   /** 电话回访: the owner's two ratings and their words as said. */
   'desk.recordCallback': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       handling: scoreField('处理结果满意度'),
       staff: scoreField('服务态度满意度'),
       words: textField('业主原话', 300, 1),
@@ -124,16 +129,16 @@ export const DESK_ACTIONS = {
   },
   /** 未能联系上业主: a call that did not reach the owner, with what happened. */
   'desk.callbackAttempt': {
-    input: ticketIdInput.extend({ note: textField('未联系上的情况', 100, 1) }),
+    input: z.extend(ticketIdInput, { note: textField('未联系上的情况', 100, 1) }),
     output: ticketOut,
   },
   /** 前台受理登记: every request of a day (China time), filtered. */
   'desk.daily': {
     input: z.object({
-      date: z.string({ error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不正确' }),
-      kind: z.enum(['all', ...TICKET_KINDS], { error: '筛选条件不正确' }).default('all'),
-      channel: z.enum(['all', 'wechat', 'phone', 'walk_in'], { error: '筛选条件不正确' }).default('all'),
-      state: z.enum(['all', ...REGISTER_STATE_GROUPS], { error: '筛选条件不正确' }).default('all'),
+      date: z.string({ error: '请选择日期' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不正确' })),
+      kind: z._default(z.enum(['all', ...TICKET_KINDS], { error: '筛选条件不正确' }), 'all'),
+      channel: z._default(z.enum(['all', 'wechat', 'phone', 'walk_in'], { error: '筛选条件不正确' }), 'all'),
+      state: z._default(z.enum(['all', ...REGISTER_STATE_GROUPS], { error: '筛选条件不正确' }), 'all'),
     }),
     output: z.object({
       date: z.string(),

@@ -1,13 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { HANDOVER_NOTES_MAX, HANDOVER_WATCH_MAX, TICKET_NO_PATTERN } from '../duty/handover';
 import { STAFF_ROLES } from '../tickets/actor';
-import { idField, textField, ticketIdInput } from './fields';
+import { idField, positiveIntField, textField, ticketIdInput } from './fields';
 import { ticketViewSchema } from './views';
 
 /** The version of the record as the person saw it: a change since then is refused, not overwritten. */
-const versionField = (label: string) =>
-  z.number({ error: `${label}版本不正确` }).int({ error: `${label}版本不正确` }).positive({ error: `${label}版本不正确` });
+const versionField = (label: string) => positiveIntField(`${label}版本不正确`);
 
 const watchItemSchema = z.object({ id: z.string(), no: z.string(), label: z.string() });
 
@@ -20,8 +19,8 @@ export const handoverViewSchema = z.object({
   notes: z.string(),
   watch: z.array(watchItemSchema),
   state: z.enum(['pending', 'confirmed']),
-  confirmedByName: z.string().nullable(),
-  confirmedAt: z.number().nullable(),
+  confirmedByName: z.nullable(z.string()),
+  confirmedAt: z.nullable(z.number()),
   createdAt: z.number(),
   version: z.number(),
   /** The viewer may confirm it now (same post, not its writer, still pending). */
@@ -58,9 +57,9 @@ const candidateSchema = z.object({
   cap: z.number(),
   reachable: z.boolean(),
   /** Why this person cannot be chosen; null when they can. */
-  barred: z.string().nullable(),
+  barred: z.nullable(z.string()),
   /** What the supervisor is warned of when choosing them (off duty, at cap). */
-  warning: z.string().nullable(),
+  warning: z.nullable(z.string()),
 });
 
 export type HandoverView = z.infer<typeof handoverViewSchema>;
@@ -114,17 +113,21 @@ export const DUTY_ACTIONS = {
   'duty.writeHandover': {
     input: z.object({
       notes: textField('交接事项', HANDOVER_NOTES_MAX, 1),
-      watch: z
-        .array(
-          z
-            .string({ error: '工单号格式不正确' })
-            .trim()
-            .toUpperCase()
-            .regex(TICKET_NO_PATTERN, { error: '工单号格式不正确，如 BX20261122-4F7K' }),
-          { error: '工单号格式不正确' },
-        )
-        .max(HANDOVER_WATCH_MAX, { error: `需关注的工单最多${HANDOVER_WATCH_MAX}张` })
-        .default([]),
+      watch: z._default(
+        z
+          .array(
+            z
+              .string({ error: '工单号格式不正确' })
+              .check(
+                z.trim(),
+                z.toUpperCase(),
+                z.regex(TICKET_NO_PATTERN, { error: '工单号格式不正确，如 BX20261122-4F7K' }),
+              ),
+            { error: '工单号格式不正确' },
+          )
+          .check(z.maxLength(HANDOVER_WATCH_MAX, { error: `需关注的工单最多${HANDOVER_WATCH_MAX}张` })),
+        [],
+      ),
     }),
     output: handoverOut,
   },
@@ -134,7 +137,7 @@ export const DUTY_ACTIONS = {
   },
   /** 改派 (supervisor, manager): to a person the routing rules allow, with the reason. */
   'task.reassign': {
-    input: ticketIdInput.extend({
+    input: z.extend(ticketIdInput, {
       staffId: idField('接手人员'),
       reason: textField('改派原因', 60, 1),
       version: versionField('工单'),
@@ -143,14 +146,14 @@ export const DUTY_ACTIONS = {
   },
   /** 转派 (the holder): to a colleague, or a repair to another category's people, with the reason. */
   'task.transfer': {
-    input: ticketIdInput
-      .extend({
-        staffId: idField('接手同事').optional(),
-        category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择转给哪个专业' }).optional(),
+    input: z
+      .extend(ticketIdInput, {
+        staffId: z.optional(idField('接手同事')),
+        category: z.optional(z.enum(REPAIR_CATEGORY_IDS, { error: '请选择转给哪个专业' })),
         reason: textField('转派原因', 60, 1),
         version: versionField('工单'),
       })
-      .refine((i) => (i.staffId === undefined) !== (i.category === undefined), { error: '请选择转给哪位同事或哪个专业' }),
+      .check(z.refine((i) => (i.staffId === undefined) !== (i.category === undefined), { error: '请选择转给哪位同事或哪个专业' })),
     output: ticketOut,
   },
 } as const;

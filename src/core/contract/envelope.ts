@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_MESSAGES, type ErrorCode } from '../errors';
 import { ACTIONS, type ActionName, type ParsedInput } from './actions';
 
@@ -10,7 +10,7 @@ export const fail = (code: ErrorCode, message: string = ERROR_MESSAGES[code]): R
 
 const requestSchema = z.object({
   action: z.string({ error: '缺少操作名称' }),
-  input: z.unknown().optional(),
+  input: z.optional(z.unknown()),
 });
 
 /**

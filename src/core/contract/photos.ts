@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_PHOTO_REF_LENGTH, MAX_PHOTOS, PHOTO_MESSAGES, PHOTO_REF } from '../catalog/photos';
 
 /**
@@ -6,14 +6,8 @@ import { MAX_PHOTO_REF_LENGTH, MAX_PHOTOS, PHOTO_MESSAGES, PHOTO_REF } from '../
  * fileID, or the local stack's `local://photos/…`; see PHOTO_REF). Anything else (a URL, a path
  * with '..', an operator object) is refused with one message, before it can reach the database.
  */
-export const photosField = () =>
-  z
-    .array(
-      z
-        .string({ error: PHOTO_MESSAGES.badRef })
-        .max(MAX_PHOTO_REF_LENGTH, { error: PHOTO_MESSAGES.badRef })
-        .regex(PHOTO_REF, { error: PHOTO_MESSAGES.badRef }),
-      { error: PHOTO_MESSAGES.badRef },
-    )
-    .max(MAX_PHOTOS, { error: PHOTO_MESSAGES.tooMany })
-    .default([]);
+export const photosField = () => {
+  const error = PHOTO_MESSAGES.badRef;
+  const ref = z.string({ error }).check(z.maxLength(MAX_PHOTO_REF_LENGTH, { error }), z.regex(PHOTO_REF, { error }));
+  return z._default(z.array(ref, { error }).check(z.maxLength(MAX_PHOTOS, { error: PHOTO_MESSAGES.tooMany })), []);
+};

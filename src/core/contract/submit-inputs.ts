@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CARD_ACTIONS, CARD_TYPE_IDS } from '../catalog/cards';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { COMPLAINT_CATEGORY_IDS } from '../catalog/complaints';
@@ -13,16 +13,16 @@ import { photosField } from './photos';
 
 export const appointmentInput = z
   .object({ start: instantField('预约开始时间'), end: instantField('预约结束时间') })
-  .refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' });
+  .check(z.refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' }));
 
 export const repairRequestInput = z.object({
   unitId: idField('房屋'),
-  area: z.enum(['home', 'public'], { error: '请选择户内或公共区域' }).default('home'),
+  area: z._default(z.enum(['home', 'public'], { error: '请选择户内或公共区域' }), 'home'),
   category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择报修类别' }),
   description: textField('问题描述', 500, 1),
   photos: photosField(),
-  appointment: appointmentInput.nullable().default(null),
-  urgent: z.boolean({ error: '请选择是否急修' }).default(false),
+  appointment: z._default(z.nullable(appointmentInput), null),
+  urgent: z._default(z.boolean({ error: '请选择是否急修' }), false),
 });
 
 export const complaintRequestInput = z.object({
@@ -30,9 +30,9 @@ export const complaintRequestInput = z.object({
   category: z.enum(COMPLAINT_CATEGORY_IDS, { error: '请选择投诉类别' }),
   description: textField('投诉内容', 500, 1),
   photos: photosField(),
-  aboutStaff: textField('被投诉人员', 20).default(''),
+  aboutStaff: z._default(textField('被投诉人员', 20), ''),
   /** The ticket whose handler this complaint is about (from its callback). */
-  aboutTicketId: idField('相关工单').optional(),
+  aboutTicketId: z.optional(idField('相关工单')),
   replyBy: instantField('期望答复时间'),
 });
 
@@ -40,11 +40,12 @@ export const cardRequestInput = z.object({
   unitId: idField('房屋'),
   type: z.enum(CARD_TYPE_IDS, { error: '请选择卡片类型' }),
   action: z.enum(CARD_ACTIONS, { error: '请选择办理事项' }),
-  cardNo: z
-    .string({ error: '卡号格式不正确' })
-    .trim()
-    .regex(/^[0-9A-Za-z-]{0,20}$/, { error: '卡号只能包含数字、字母，最多20位' })
-    .default(''),
-  custody: z.boolean({ error: '请选择是否委托代管' }).default(false),
-  note: textField('补充说明', 200).default(''),
+  cardNo: z._default(
+    z
+      .string({ error: '卡号格式不正确' })
+      .check(z.trim(), z.regex(/^[0-9A-Za-z-]{0,20}$/, { error: '卡号只能包含数字、字母，最多20位' })),
+    '',
+  ),
+  custody: z._default(z.boolean({ error: '请选择是否委托代管' }), false),
+  note: z._default(textField('补充说明', 200), ''),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TICKET_STATES } from '../tickets/states';
 import { STAFF_ROLES } from '../tickets/actor';
 import { TEMPLATE_KEYS } from '../notify/templates';
@@ -15,22 +15,22 @@ export const timelineEntrySchema = z.object({
   actorKind: z.enum(['owner', 'staff', 'system']),
   event: z.string(),
   eventLabel: z.string(),
-  from: ticketStateSchema.nullable(),
+  from: z.nullable(ticketStateSchema),
   to: ticketStateSchema,
   note: z.string(),
   /** Photos taken with the step (a staff note's); staff only. */
-  photos: z.array(z.string()).optional(),
+  photos: z.optional(z.array(z.string())),
 });
 
 export const deadlineSchema = z.object({
   clock: z.enum(['dispatch', 'onSite', 'return', 'repair', 'report', 'progress', 'reply', 'issue', 'callback']),
   label: z.string(),
   dueAt: z.number(),
-  stoppedAt: z.number().nullable(),
+  stoppedAt: z.nullable(z.number()),
   breached: z.boolean(),
   /** Paused since (waiting for the owner): the clock does not count; its due time moves on resume. */
-  pausedAt: z.number().nullable(),
-  pauseReason: z.string().nullable(),
+  pausedAt: z.nullable(z.number()),
+  pauseReason: z.nullable(z.string()),
 });
 
 /** A message about the ticket that did not reach its recipient (staff only). */
@@ -38,7 +38,7 @@ export const pushFailureViewSchema = z.object({
   at: z.number(),
   reason: z.enum(['no_credit', 'rejected', 'gave_up', 'uncertain']),
   /** WeChat's answer; null when nothing was sent (no credit left). */
-  errcode: z.number().nullable(),
+  errcode: z.nullable(z.number()),
   /** In plain words, e.g. "王师傅 · 新任务提醒未送达：提醒次数已用完". */
   text: z.string(),
 });
@@ -55,19 +55,19 @@ export const ticketSummarySchema = z.object({
   place: z.string(),
   description: z.string(),
   urgent: z.boolean(),
-  assigneeName: z.string().nullable(),
+  assigneeName: z.nullable(z.string()),
   /** Staff only: waiting in the shared pool (待协调), why, and whom routing asked. */
-  help: z.object({ reason: z.string(), told: z.array(z.string()), since: z.number() }).nullable().default(null),
+  help: z._default(z.nullable(z.object({ reason: z.string(), told: z.array(z.string()), since: z.number() })), null),
   /** The running deadline that matters most now, if any. */
-  dueAt: z.number().nullable(),
+  dueAt: z.nullable(z.number()),
   /**
    * Staff only: that deadline's clock, for a live countdown (剩余 12 分钟 · 到场时限): its label,
    * its own length (to tell "about to breach") and since when it is paused, if it is.
    */
-  clock: z
-    .object({ label: z.string(), dueAt: z.number(), spanMs: z.number(), pausedAt: z.number().nullable() })
-    .nullable()
-    .default(null),
+  clock: z._default(
+    z.nullable(z.object({ label: z.string(), dueAt: z.number(), spanMs: z.number(), pausedAt: z.nullable(z.number()) })),
+    null,
+  ),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -80,17 +80,17 @@ export const subtaskViewSchema = z.object({
   categoryName: z.string(),
   categoryIcon: z.string(),
   /** Null when the sub-task could not be read (then also its state). */
-  area: z.enum(['home', 'public']).nullable(),
+  area: z.nullable(z.enum(['home', 'public'])),
   description: z.string(),
-  state: ticketStateSchema.nullable(),
+  state: z.nullable(ticketStateSchema),
   stateLabel: z.string(),
-  assigneeName: z.string().nullable(),
+  assigneeName: z.nullable(z.string()),
   /** Its work is over for the complaint: returned, closed, cancelled or referred. */
   settled: z.boolean(),
   at: z.number(),
 });
 
-export const ticketViewSchema = ticketSummarySchema.extend({
+export const ticketViewSchema = z.extend(ticketSummarySchema, {
   version: z.number(),
   /** The owner's unit the ticket is about (one of their bound units). */
   unitId: z.string(),
@@ -98,46 +98,46 @@ export const ticketViewSchema = ticketSummarySchema.extend({
   area: z.enum(['home', 'public']),
   photos: z.array(z.string()),
   /** Photos of the result, from the return (返单): shown to the owner as 处理结果照片. */
-  resultPhotos: z.array(z.string()).default([]),
-  appointment: z.object({ start: z.number(), end: z.number() }).nullable(),
+  resultPhotos: z._default(z.array(z.string()), []),
+  appointment: z.nullable(z.object({ start: z.number(), end: z.number() })),
   /** The last 改约: the appointment it replaced (null: none was set) and why. */
-  rescheduled: z
-    .object({ previous: z.object({ start: z.number(), end: z.number() }).nullable(), reason: z.string(), at: z.number() })
-    .nullable()
-    .default(null),
+  rescheduled: z._default(
+    z.nullable(z.object({ previous: z.nullable(z.object({ start: z.number(), end: z.number() })), reason: z.string(), at: z.number() })),
+    null,
+  ),
   owner: z.object({ name: z.string(), phone: z.string() }),
-  assignee: z.object({ name: z.string(), phone: z.string() }).nullable(),
-  quote: z
-    .object({
+  assignee: z.nullable(z.object({ name: z.string(), phone: z.string() })),
+  quote: z.nullable(
+    z.object({
       items: z.array(z.object({ name: z.string(), priceFen: z.number(), quantity: z.number() })),
       totalFen: z.number(),
       note: z.string(),
-      decision: z.enum(['accepted', 'declined']).nullable(),
-    })
-    .nullable(),
-  rating: z
-    .object({
+      decision: z.nullable(z.enum(['accepted', 'declined'])),
+    }),
+  ),
+  rating: z.nullable(
+    z.object({
       handling: z.number(),
       staff: z.number(),
       comment: z.string(),
       at: z.number(),
       /** The owner in the app, or the owner on the phone to the desk (电话回访). */
-      by: z.enum(['owner', 'phone']).default('owner'),
+      by: z._default(z.enum(['owner', 'phone']), 'owner'),
       /** Who took a phone callback down. */
-      recordedByName: z.string().nullable().default(null),
-    })
-    .nullable(),
-  referral: z.object({ contact: z.string(), note: z.string() }).nullable(),
-  cancelReason: z.string().nullable(),
-  complaint: z
-    .object({
-      aboutStaff: z.string().nullable(),
-      replyBy: z.number().nullable(),
-      linkedTicket: z.object({ id: z.string(), no: z.string() }).nullable(),
-    })
-    .nullable(),
-  card: z
-    .object({
+      recordedByName: z._default(z.nullable(z.string()), null),
+    }),
+  ),
+  referral: z.nullable(z.object({ contact: z.string(), note: z.string() })),
+  cancelReason: z.nullable(z.string()),
+  complaint: z.nullable(
+    z.object({
+      aboutStaff: z.nullable(z.string()),
+      replyBy: z.nullable(z.number()),
+      linkedTicket: z.nullable(z.object({ id: z.string(), no: z.string() })),
+    }),
+  ),
+  card: z.nullable(
+    z.object({
       type: z.string(),
       typeName: z.string(),
       action: z.enum(['open', 'lost', 'reissue']),
@@ -145,39 +145,39 @@ export const ticketViewSchema = ticketSummarySchema.extend({
       cardNo: z.string(),
       custody: z.boolean(),
       feeFen: z.number(),
-      lossTicket: z.object({ id: z.string(), no: z.string() }).nullable(),
+      lossTicket: z.nullable(z.object({ id: z.string(), no: z.string() })),
       /** verify: the front desk checks identity; issue: engineering does the card (003 #11). */
-      stage: z.enum(['verify', 'issue']).default('verify'),
+      stage: z._default(z.enum(['verify', 'issue']), 'verify'),
       /** Who checked the owner's identity, once checked. */
-      verifiedBy: z.object({ name: z.string(), at: z.number() }).nullable().default(null),
-    })
-    .nullable(),
+      verifiedBy: z._default(z.nullable(z.object({ name: z.string(), at: z.number() })), null),
+    }),
+  ),
   /** What the person handling this kind is called: 维修师傅, 客服管家, 客服前台 (工程人员 once a card's identity is checked). */
   handlerTitle: z.string(),
   /** The next promise to the owner in plain words, e.g. "王师傅预计 10:15 前上门". */
-  promise: z.string().nullable(),
+  promise: z.nullable(z.string()),
   /** When the owner may urge next (0: now); null when urging is not possible in this state. */
-  urgeAvailableAt: z.number().nullable(),
+  urgeAvailableAt: z.nullable(z.number()),
   deadlines: z.array(deadlineSchema),
   /** Public-area repairs: the size class given by the technician (null: not said, runs as small). */
-  publicSize: z.enum(['small', 'medium', 'major']).nullable(),
+  publicSize: z.nullable(z.enum(['small', 'medium', 'major'])),
   /** 暂不能修复: why, and when it is expected to be fixed. */
-  deferral: z.object({ reason: z.string(), expectedAt: z.number() }).nullable(),
+  deferral: z.nullable(z.object({ reason: z.string(), expectedAt: z.number() })),
   timeline: z.array(timelineEntrySchema),
   /** How the request reached us (来源): the app, or the desk for an owner who phoned or walked in. */
-  channel: z.enum(['wechat', 'phone', 'walk_in']).default('wechat'),
+  channel: z._default(z.enum(['wechat', 'phone', 'walk_in']), 'wechat'),
   /** Who registered it for the owner (代客登记), by name; null when the owner submitted it. */
-  registeredByName: z.string().nullable().default(null),
+  registeredByName: z._default(z.nullable(z.string()), null),
   /** Phone callbacks that did not reach the owner (未能联系上业主), oldest first; staff only (empty for owners). */
-  callbackAttempts: z.array(z.object({ at: z.number(), note: z.string(), byName: z.string() })).default([]),
+  callbackAttempts: z._default(z.array(z.object({ at: z.number(), note: z.string(), byName: z.string() })), []),
   /** Events the viewer may cause now; pages show exactly these buttons. */
   actions: z.array(z.string()),
   /** Staff only, newest first (absent from an owner's view): messages that did not reach someone. */
-  pushFailures: z.array(pushFailureViewSchema).optional(),
+  pushFailures: z.optional(z.array(pushFailureViewSchema)),
   /** Staff only, a complaint's: its sub-tasks (协办单) for other teams, each with its state as read now. */
-  subtasks: z.array(subtaskViewSchema).optional(),
+  subtasks: z.optional(z.array(subtaskViewSchema)),
   /** Staff only, a sub-task's: the complaint it was raised from. */
-  parent: z.object({ id: z.string(), no: z.string() }).optional(),
+  parent: z.optional(z.object({ id: z.string(), no: z.string() })),
 });
 
 /** A unit of the community as staff see it: where it is, and the zone it belongs to. */
@@ -191,7 +191,7 @@ export const unitPlaceSchema = z.object({
   zone: z.string(),
 });
 
-export const unitViewSchema = unitPlaceSchema.omit({ zone: true }).extend({
+export const unitViewSchema = z.extend(z.omit(unitPlaceSchema, { zone: true }), {
   relation: z.enum(['owner', 'family', 'tenant']),
 });
 
