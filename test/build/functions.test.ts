@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_TIMEOUTS, FUNCTION_TRIGGERS } from '@/server/triggers';
+import { CALENDAR_FIRST_YEAR } from '../../scripts/build-functions';
 
 const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'dist', 'cloudfunctions');
@@ -27,6 +28,23 @@ describe('cloud function bundles (dist/cloudfunctions)', () => {
       ...(FUNCTION_TRIGGERS[name] ? { triggers: FUNCTION_TRIGGERS[name] } : {}),
     });
     for (const trigger of FUNCTION_TRIGGERS[name] ?? []) expect(trigger.config.split(' ')).toHaveLength(7);
+  });
+
+  describe('the holiday table (chinese-days) in a bundle', () => {
+    const code = (name: string) => readFileSync(path.join(out, name, 'index.js'), 'utf8');
+    const withCalendar = () => sources.filter((name) => /"\d{4}-\d{2}-\d{2}":"/.test(code(name)));
+
+    it('is in every function that keeps clocks', () => {
+      expect(withCalendar()).toEqual(expect.arrayContaining(['repair', 'complaint', 'card', 'task', 'ticket', 'sweep', 'digest']));
+    });
+
+    it('holds the years from the calendar\'s first year on, not the two decades before', () => {
+      for (const name of withCalendar()) {
+        expect([name, code(name).includes(`"${CALENDAR_FIRST_YEAR}-10-01"`)]).toEqual([name, true]); // 国庆节
+        expect([name, code(name).includes('"2026-02-17"')]).toEqual([name, true]); // 春节
+        expect([name, code(name).includes(`"${CALENDAR_FIRST_YEAR - 1}-10-01"`)]).toEqual([name, false]);
+      }
+    });
   });
 
   it.each(sources)('%s holds no local-only code: no dev identity header, no emulator', (name) => {

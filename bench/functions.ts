@@ -1,0 +1,55 @@
+/**
+ * Cold start of every cloud function: the size of its bundle (SDKs external, as deployed) and the
+ * time a fresh Node process takes to require it. The SDKs are installed in the cloud and are the
+ * same for every function, so they are loaded before the clock starts and timed once on their own
+ * (`functions.sdkRequireMs`).
+ */
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { TEMPLATE_KEYS, templateEnvName } from '../src/core/notify/templates';
+import { functionNames } from '../scripts/build-functions';
+
+const root = path.resolve(__dirname, '..');
+const RUNS = 5;
+
+/** A production-like environment: every setting present (fake values), no local stack. */
+const productionEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_PATH: path.join(root, 'node_modules') };
+  for (const key of TEMPLATE_KEYS) env[templateEnvName(key)] = `bench-${key}`;
+  env.MINIPROGRAM_STATE = 'formal';
+  env.TENCENTCLOUD_SECRETID = 'bench';
+  env.TENCENTCLOUD_SECRETKEY = 'bench';
+  return env;
+};
+
+const requires = (modules: string[]) => modules.map((m) => `require(${JSON.stringify(m)});`).join('');
+
+/** Milliseconds to require `timed` in a fresh process, after `preload` is required. */
+const requireMsOnce = (timed: string[], preload: string[]): number => {
+  const script = `${requires(preload)}
+const t = process.hrtime.bigint(); ${requires(timed)}
+process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: root, env: productionEnv(), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`requiring ${timed.join(', ')} failed:\n${run.stderr}`);
+  return Number(run.stdout);
+};
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export const measureFunctions = (): Record<string, number> => {
+  const build = spawnSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: root, stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('function build failed');
+  const SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+  const figures: Record<string, number> = {};
+  for (const name of functionNames()) {
+    const file = path.join(root, 'dist', 'cloudfunctions', name, 'index.js');
+    figures[`functions.${name}.bundleKB`] = round1(statSync(file).size / 1024);
+    figures[`functions.${name}.requireMs`] = round1(median(Array.from({ length: RUNS }, () => requireMsOnce([file], SDKS))));
+  }
+  // For reference: what @cloudbase/node-sdk itself costs every cold start (wx-server-sdk is
+  // loaded only when a message is sent).
+  figures['functions.sdkRequireMs'] = round1(median(Array.from({ length: RUNS }, () => requireMsOnce([SDKS[0]], []))));
+  return figures;
+};
