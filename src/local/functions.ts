@@ -1,3 +1,5 @@
+// First: the functions below check their settings as they load (see expect-local.ts).
+import './expect-local';
 import { main as binding } from '../../cloudfunctions/binding/index';
 import { main as card } from '../../cloudfunctions/card/index';
 import { main as complaint } from '../../cloudfunctions/complaint/index';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cloudbaseBindingStore, cloudbaseCommunityDirectory } from './adapters/bindings';
 import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/directories';
-import { cloudbasePush, wxServerSdkPush } from './adapters/push';
+import { cloudbasePush, withTemplateFields, wxServerSdkPush } from './adapters/push';
 import { cloudbaseTicketStore } from './adapters/ticket-store';
 import { cloudbaseHandoverStore } from './adapters/handover-store';
 import { DEFAULT_POLICY } from '../core/sla/policy';
@@ -21,7 +21,7 @@ export const defaultDeps = (): Deps => {
   if (cached?.key === key) return cached.deps;
   const app = initCloud(config);
   const db = app.database();
-  // The policy every function runs with (createFunction passes DEFAULT_POLICY).
+  // Settings do not change the push timeout (see withSettings).
   const { timeoutMs } = DEFAULT_POLICY.push;
   const deps: Deps = {
     tickets: cloudbaseTicketStore(db),
@@ -30,7 +30,11 @@ export const defaultDeps = (): Deps => {
     communities: cloudbaseCommunityDirectory(db),
     bindings: cloudbaseBindingStore(db),
     handovers: cloudbaseHandoverStore(db),
-    push: config.serviceUrl ? cloudbasePush(app, config.miniprogramState, timeoutMs) : wxServerSdkPush(config.miniprogramState, timeoutMs),
+    push: withTemplateFields(
+      config.serviceUrl ? cloudbasePush(app, config.miniprogramState, timeoutMs) : wxServerSdkPush(config.miniprogramState, timeoutMs),
+      config.templateIds,
+      config.templateFields,
+    ),
     templateIds: config.templateIds,
     now: () => Date.now(),
     newId: () => randomUUID().replace(/-/g, ''),

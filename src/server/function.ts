@@ -2,8 +2,10 @@ import { ACTIONS, type ActionName, type ActionOutput, type ParsedInput } from '.
 import { fail, ok, parseRequest, type Reply } from '../core/contract/envelope';
 import { isDomainError } from '../core/errors';
 import { DEFAULT_POLICY, type Policy } from '../core/sla/policy';
+import { withSettings } from '../core/sla/settings';
 import { openidFrom } from './cloudbase';
 import { defaultDeps } from './deps';
+import { settingsAtStart } from './env';
 import type { Deps } from './ports';
 
 export interface Call {
@@ -17,18 +19,19 @@ export type Handlers<A extends ActionName> = { [K in A]: (input: ParsedInput<K>,
 
 /**
  * A cloud function entry: parse the event with the contract, take identity from the context,
- * run the use case, answer `{ ok, data }` or `{ ok: false, code, message }`.
+ * run the use case, answer `{ ok, data }` or `{ ok: false, code, message }`. Created at the module's
+ * top level, it checks the settings there: missing ones stop the function as it loads.
  */
-export const createFunction =
-  <A extends ActionName>(handlers: Handlers<A>, deps: () => Deps = defaultDeps) =>
-  async (event: unknown, context: unknown): Promise<Reply<unknown>> => {
+export const createFunction = <A extends ActionName>(handlers: Handlers<A>, deps: () => Deps = defaultDeps) => {
+  const policy = withSettings(DEFAULT_POLICY, settingsAtStart());
+  return async (event: unknown, context: unknown): Promise<Reply<unknown>> => {
     const request = parseRequest(event, Object.keys(handlers) as A[]);
     if (!request.ok) return request.reply;
     const openid = openidFrom(context);
     if (!openid) return fail('AUTH.REQUIRED');
     try {
       const handler = handlers[request.action] as (input: unknown, call: Call) => Promise<unknown>;
-      const data = await handler(request.input, { openid, deps: deps(), policy: DEFAULT_POLICY });
+      const data = await handler(request.input, { openid, deps: deps(), policy });
       // Outputs are checked too: a page never receives a shape the contract does not promise.
       return ok(ACTIONS[request.action].output.parse(data));
     } catch (e) {
@@ -37,3 +40,4 @@ export const createFunction =
       return fail('SYSTEM.ERROR');
     }
   };
+};

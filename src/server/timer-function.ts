@@ -1,8 +1,10 @@
 import type { Reply } from '../core/contract/envelope';
 import { ERROR_MESSAGES, type ErrorCode } from '../core/errors';
 import { DEFAULT_POLICY, type Policy } from '../core/sla/policy';
+import { withSettings } from '../core/sla/settings';
 import { openidFrom } from './cloudbase';
 import { defaultDeps } from './deps';
+import { settingsAtStart } from './env';
 import type { Deps } from './ports';
 
 /** What a CloudBase timer trigger passes as the event (`Type` is 'Timer'; some docs write 'timer'). */
@@ -30,16 +32,18 @@ export type TimerHandler<T> = (event: TimerEvent, call: { deps: Deps; policy: Po
  * A cloud function entry for a timer trigger. A timer call carries no user: a WeChat user's call
  * always has an openid in the platform context, and is refused (AUTH.FORBIDDEN) whatever its
  * event says, so no owner or staff member can run the job. Answers `{ ok, data }` like any function.
+ * Like createFunction, it checks the settings when the module loads.
  */
-export const createTimerFunction =
-  <T>(handler: TimerHandler<T>, deps: () => Deps = defaultDeps) =>
-  async (event: unknown, context: unknown): Promise<Reply<T>> => {
+export const createTimerFunction = <T>(handler: TimerHandler<T>, deps: () => Deps = defaultDeps) => {
+  const policy = withSettings(DEFAULT_POLICY, settingsAtStart());
+  return async (event: unknown, context: unknown): Promise<Reply<T>> => {
     if (openidFrom(context)) return fail('AUTH.FORBIDDEN');
     if (!isTimerEvent(event)) return fail('INPUT.INVALID', '该功能只由定时触发器调用');
     try {
-      return { ok: true, data: await handler(event, { deps: deps(), policy: DEFAULT_POLICY }) };
+      return { ok: true, data: await handler(event, { deps: deps(), policy }) };
     } catch (e) {
       console.error(`[timer ${event.TriggerName}]`, e);
       return fail('SYSTEM.ERROR');
     }
   };
+};

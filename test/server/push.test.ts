@@ -4,7 +4,7 @@
  * stand-in for the SDK module (the one part that cannot run here).
  */
 import { SEND_TIMEOUT, sendOutcome } from '@/core/notify/send-errors';
-import { cloudbasePush, wxServerSdkPush, type WxServerSdk } from '@/server/adapters/push';
+import { cloudbasePush, withTemplateFields, wxServerSdkPush, type WxServerSdk } from '@/server/adapters/push';
 import type { CloudApp } from '@/server/cloudbase';
 
 const sdk = (answer: (payload: object) => Promise<{ errCode?: number; errMsg?: string }>) => {
@@ -43,6 +43,21 @@ describe('wxServerSdkPush', () => {
     const thrown = (error: object) => wxServerSdkPush('formal', 5000, () => sdk(async () => Promise.reject(error)).module);
     expect(await thrown({ errCode: 43101, errMsg: 'user refuse to accept the msg' }).send(message)).toEqual({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
     expect(await thrown(new Error('ESOCKETTIMEDOUT')).send(message)).toEqual({ errcode: -1, errmsg: 'ESOCKETTIMEDOUT' });
+  });
+});
+
+describe('withTemplateFields', () => {
+  it('sends a template’s fields under the keys the company’s template has, and other templates as planned', async () => {
+    const fake = sdk(async () => ({ errCode: 0 }));
+    const push = withTemplateFields(wxServerSdkPush('formal', 5000, () => fake.module), { task_assigned: 'TPL_TASK', repair_done: 'TPL_DONE' }, {
+      task_assigned: { thing2: 'thing7' },
+    });
+    await push.send(message);
+    await push.send({ ...message, templateId: 'TPL_DONE' });
+    expect(fake.sent.map((p) => (p as { data: object }).data)).toEqual([
+      { thing7: { value: '水电·1栋1单元1201' }, time4: { value: '2026-11-23 10:00' } },
+      { thing2: { value: '水电·1栋1单元1201' }, time4: { value: '2026-11-23 10:00' } },
+    ]);
   });
 });
 

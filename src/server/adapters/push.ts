@@ -1,3 +1,4 @@
+import { withFieldKeys, type FieldKeys } from '../../core/notify/field-keys';
 import { SEND_TIMEOUT } from '../../core/notify/send-errors';
 import type { CloudApp } from '../cloudbase';
 import type { Push, PushRequest } from '../ports';
@@ -85,6 +86,21 @@ export const wxServerSdkPush = (
           return { errcode: err.errCode ?? -1, errmsg: err.errMsg ?? err.message ?? 'send failed' };
         }
       });
+    },
+  };
+};
+
+/**
+ * Sends each message under the keyword keys of the template the company chose (see
+ * TEMPLATE_FIELDS_<KEY>); templates without such a setting go as planned.
+ */
+export const withTemplateFields = (push: Push, templateIds: Readonly<Record<string, string>>, fields: Readonly<Record<string, FieldKeys | undefined>>): Push => {
+  const keysById = new Map(Object.entries(templateIds).flatMap(([key, id]) => (fields[key] ? [[id, fields[key]!] as const] : [])));
+  if (keysById.size === 0) return push;
+  return {
+    send: (m) => {
+      const keys = keysById.get(m.templateId);
+      return push.send(keys ? { ...m, data: withFieldKeys(m.data, keys) } : m);
     },
   };
 };
