@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { CARD_ACTION_NAMES, CARD_ACTIONS, CARD_TYPES, type CardAction, type CardTypeId } from '@/core/catalog/cards'
 import { OWNER_SERVICE_TEMPLATES } from '@/core/notify/templates'
-import { DEFAULT_POLICY } from '@/core/sla/policy'
 import AppButton from '@/components/AppButton'
 import BindPrompt from '@/components/BindPrompt'
 import Card from '@/components/Card'
@@ -25,9 +24,6 @@ import './new.css'
 const NOTE_MAX = 200
 const CARD_NO_MAX = 20
 const CARD_NO_PATTERN = /^[0-9A-Za-z-]{0,20}$/
-
-/** The cost fee of a reissue (成本费, 003 #11), as the policy has it. */
-const REISSUE_FEE = yuanText(DEFAULT_POLICY.card.reissueFeeFen)
 
 const ACTION_OPTIONS = CARD_ACTIONS.map((a) => ({ value: a, label: CARD_ACTION_NAMES[a] }))
 
@@ -128,6 +124,8 @@ export default function CardNewPage() {
   }
 
   if (units.length === 0) return <BindPrompt service='办理IC卡' staff={identity?.kind === 'staff'} />
+  // The cost fee of a reissue (成本费, 003 #11), as the company configured it.
+  const reissueFee = yuanText(whoami.data.fees.cardReissueFen)
 
   return (
     <View className='card-new'>
@@ -172,14 +170,14 @@ export default function CardNewPage() {
         )}
         {action === 'reissue' && (
           <View className='card-new__notice card-fee-notice'>
-            <Text className='card-new__notice-title'>{`补办需缴纳成本费 ${REISSUE_FEE} 元，请到客服前台缴纳`}</Text>
+            <Text className='card-new__notice-title'>{`补办需缴纳成本费 ${reissueFee} 元，请到客服前台缴纳`}</Text>
             <Text className='card-new__notice-text'>补办需先挂失：请确认这张卡已提交过挂失，前台核对挂失记录并收取成本费后，为您补办新卡。</Text>
           </View>
         )}
         {action === 'lost' && (
           <View className='card-new__notice card-new__notice--info card-lost-notice'>
             <Text className='card-new__notice-text'>
-              {`挂失后原卡将停止使用。如需新卡，请在挂失后再申请“补办”（补办需先挂失，成本费 ${REISSUE_FEE} 元）。`}
+              {`挂失后原卡将停止使用。如需新卡，请在挂失后再申请“补办”（补办需先挂失，成本费 ${reissueFee} 元）。`}
             </Text>
           </View>
         )}

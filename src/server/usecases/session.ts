@@ -1,15 +1,17 @@
 import type { ActionOutput } from '../../core/contract/actions';
 import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, staffTemplatesFor, type TemplateKey } from '../../core/notify/templates';
 import { STAFF_ROLE_NAMES } from '../../core/tickets/actor';
+import type { Policy } from '../../core/sla/policy';
 import type { Deps } from '../ports';
 
 const refs = (deps: Deps, keys: readonly TemplateKey[]) =>
   keys.map((key) => ({ key, id: deps.templateIds[key], title: TEMPLATES[key].title }));
 
 /** Who the caller is: a staff member, a bound owner, or a guest who still has to bind a unit. */
-export const whoami = async (deps: Deps, openid: string): Promise<ActionOutput<'session.whoami'>> => {
+export const whoami = async (deps: Deps, openid: string, policy: Policy): Promise<ActionOutput<'session.whoami'>> => {
   const [member, owner] = await Promise.all([deps.staff.byOpenid(openid), deps.owners.byOpenid(openid)]);
   const templates = { owner: refs(deps, OWNER_SUBMIT_TEMPLATES), staff: refs(deps, member ? staffTemplatesFor(member.role) : STAFF_TEMPLATES) };
+  const fees = { cardReissueFen: policy.card.reissueFeeFen };
   if (member && member.active) {
     return {
       identity: {
@@ -21,6 +23,7 @@ export const whoami = async (deps: Deps, openid: string): Promise<ActionOutput<'
         credits: member.credits as Record<string, number>,
       },
       templates,
+      fees,
     };
   }
   if (owner && owner.units.length) {
@@ -40,7 +43,8 @@ export const whoami = async (deps: Deps, openid: string): Promise<ActionOutput<'
         })),
       },
       templates,
+      fees,
     };
   }
-  return { identity: { kind: 'guest' }, templates };
+  return { identity: { kind: 'guest' }, templates, fees };
 };

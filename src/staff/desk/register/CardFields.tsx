@@ -1,6 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
 import { CARD_ACTION_NAMES, CARD_ACTIONS, CARD_TYPES } from '@/core/catalog/cards'
-import { DEFAULT_POLICY } from '@/core/sla/policy'
 import CategoryGrid from '@/components/CategoryGrid'
 import ChipGroup from '@/components/ChipGroup'
 import FieldError from '@/components/FieldError'
@@ -15,10 +14,12 @@ export interface CardFieldsProps {
   value: Draft['card']
   errors: FieldErrors
   onChange: (patch: Partial<Draft['card']>, field?: keyof FieldErrors) => void
+  /** The reissue cost fee as the company configured it; unknown while it loads. */
+  reissueFeeFen: number | undefined
 }
 
 /** IC卡 (003 #11): open or collect, report lost, reissue (after a loss report, with the cost fee). */
-export default function CardFields({ value, errors, onChange }: CardFieldsProps) {
+export default function CardFields({ value, errors, onChange, reissueFeeFen }: CardFieldsProps) {
   return (
     <View className='desk-fields card-fields'>
       <Text className='desk-fields__label'>卡片类型</Text>
@@ -28,7 +29,7 @@ export default function CardFields({ value, errors, onChange }: CardFieldsProps)
       <ChipGroup label='办理事项' columns={3} options={ACTION_OPTIONS} value={value.action} onChange={(action) => onChange({ action }, 'action')} className='desk-card-action' />
       <FieldError message={errors.action} className='action-error' />
       {value.action === 'reissue' && (
-        <Text className='desk-fields__notice'>{`补办需先挂失，并在前台缴纳成本费 ${yuanText(DEFAULT_POLICY.card.reissueFeeFen)} 元。`}</Text>
+        <Text className='desk-fields__notice'>{reissueFeeFen === undefined ? '补办需先挂失，并在前台缴纳成本费。' : `补办需先挂失，并在前台缴纳成本费 ${yuanText(reissueFeeFen)} 元。`}</Text>
       )}
       <Text className='desk-fields__label'>卡号（选填）</Text>
       <Input

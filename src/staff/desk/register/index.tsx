@@ -32,11 +32,12 @@ const CHANNEL_HINTS: Record<DeskChannel, string> = { phone: '业主来电', walk
  */
 export default function DeskRegisterPage() {
   const layout = useQuery('binding.layout', {})
+  const whoami = useQuery('session.whoami', {})
   if (!layout.data) return <PageStatus loading={layout.loading} error={layout.error} onRetry={layout.reload} />
-  return <RegisterForm communities={layout.data.communities} />
+  return <RegisterForm communities={layout.data.communities} reissueFeeFen={whoami.data?.fees.cardReissueFen} />
 }
 
-function RegisterForm({ communities }: { communities: Parameters<typeof FindOwner>[0]['communities'] }) {
+function RegisterForm({ communities, reissueFeeFen }: { communities: Parameters<typeof FindOwner>[0]['communities']; reissueFeeFen: number | undefined }) {
   const [now] = useState(() => Date.now())
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT)
   const [picked, setPicked] = useState<Picked | null>(null)
@@ -127,7 +128,7 @@ function RegisterForm({ communities }: { communities: Parameters<typeof FindOwne
         />
         {draft.kind === 'repair' && <RepairFields value={draft.repair} errors={errors} now={now} onChange={patch('repair')} />}
         {draft.kind === 'complaint' && <ComplaintFields value={draft.complaint} errors={errors} onChange={patch('complaint')} />}
-        {draft.kind === 'card' && <CardFields value={draft.card} errors={errors} onChange={patch('card')} />}
+        {draft.kind === 'card' && <CardFields value={draft.card} errors={errors} onChange={patch('card')} reissueFeeFen={reissueFeeFen} />}
       </Card>
 
       <View className='desk-register__footer'>
