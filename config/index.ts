@@ -2,6 +2,12 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { existsSync } from 'node:fs'
+
+// .env (see .env.example) supplies CLOUD_ENV_ID below: Taro itself loads only TARO_APP_* names from
+// it. Variables already set in the environment win.
+const dotenv = path.resolve(__dirname, '..', '.env')
+if (existsSync(dotenv)) process.loadEnvFile(dotenv)
 
 // Taro sets TARO_ENV from `--type` before this file is evaluated.
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
