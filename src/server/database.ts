@@ -1,8 +1,17 @@
 /**
- * Every collection the cloud functions use and the indexes their queries need, in one place:
- * the deploy step creates them (see the deploy issue's `db:setup`), and a test checks each
- * adapter query is covered. Clients never read these collections directly (ADMINONLY rules).
+ * Every collection the cloud functions use, the indexes their queries need and the security
+ * rule of each, in one place. `npm run db:setup` (scripts/db-setup.ts) creates what is missing
+ * in a CloudBase environment and applies the rules; tests check the list against the server.
+ *
+ * Security rules: clients never read or write a collection directly — every request goes
+ * through a cloud function, whose admin SDK is not bound by the rules — so every collection is
+ * ADMINONLY (控制台「无权限（仅管理员）」). To apply by hand instead of `db:setup`: CloudBase
+ * console → 数据库 → <collection> → 数据权限 → 无权限（仅管理员）, or
+ * `tcb permission set collection:<name> --level adminonly -e <envId>`.
  */
+/** The rule levels CloudBase offers for a collection; only ADMINONLY is used here. */
+export type SecurityRule = 'ADMINONLY';
+
 export interface IndexSpec {
   name: string;
   /** Fields in order, with direction: 1 ascending, -1 descending. */
@@ -14,7 +23,11 @@ export interface CollectionSpec {
   name: string;
   purpose: string;
   indexes: IndexSpec[];
+  /** Who may read and write it from a client: nobody (functions only). */
+  security: SecurityRule;
 }
+
+const FUNCTIONS_ONLY: SecurityRule = 'ADMINONLY';
 
 export const COLLECTIONS: CollectionSpec[] = [
   {
@@ -37,11 +50,12 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'created', keys: { createdAt: -1 } },
       // 回访队列: tickets waiting for their callback, the earliest due first.
       { name: 'callback_due', keys: { state: 1, 'clocks.callback.dueAt': 1 } },
-      // A handover's tickets to watch are named by their numbers (交接班).
-      { name: 'no', keys: { no: 1 } },
+      // A handover's tickets to watch are named by their numbers (交接班), newest first.
+      { name: 'no_created', keys: { no: 1, createdAt: -1 } },
       // A reissue looks for the loss report of the same card on the same unit.
       { name: 'card_loss', keys: { kind: 1, 'unit.id': 1, 'card.type': 1, 'card.action': 1, createdAt: -1 } },
     ],
+    security: FUNCTIONS_ONLY,
   },
   {
     name: 'staff',
@@ -52,6 +66,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       // The sweep finds supervisors and managers to escalate to.
       { name: 'role_active', keys: { role: 1, active: 1 } },
     ],
+    security: FUNCTIONS_ONLY,
   },
   {
     name: 'handovers',
@@ -62,6 +77,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'state_created', keys: { state: 1, createdAt: -1 } },
       { name: 'team_created', keys: { team: 1, createdAt: -1 } },
     ],
+    security: FUNCTIONS_ONLY,
   },
   {
     name: 'owners',
@@ -71,8 +87,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'unit', keys: { 'units.id': 1 } },
       { name: 'phone', keys: { phone: 1 } },
     ],
+    security: FUNCTIONS_ONLY,
   },
-  { name: 'communities', purpose: 'Community layouts (楼栋, 单元, 房号) for unit binding', indexes: [] },
+  { name: 'communities', purpose: 'Community layouts (楼栋, 单元, 房号) for unit binding', indexes: [], security: FUNCTIONS_ONLY },
   {
     name: 'bindings',
     purpose: 'Unit binding requests (房屋绑定) and their review',
@@ -80,5 +97,6 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'state_zone_created', keys: { state: 1, 'unit.zone': 1, createdAt: 1 } },
       { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
     ],
+    security: FUNCTIONS_ONLY,
   },
 ];
