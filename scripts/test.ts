@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything a fresh machine needs to prove the product works.
  * 1. browser and CJK fonts for the end-to-end test (installed with apt-get when missing);
- * 2. type check; 3. weapp, H5 and cloud function builds (the build checks and e2e test use them);
+ * 2. type check; 3. `npm run build` (weapp and cloud functions, as deployed) and the H5 build (the
+ *    build checks and the e2e test use them);
  * 4. every jest project: core, functions, pages, build, e2e (the dependency rule is a core test).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +35,7 @@ const ensureBrowser = (): void => {
 
 ensureBrowser();
 run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-run('weapp build', 'npx', ['taro', 'build', '--type', 'weapp']);
+// The deploy build exactly as docs/deploy.md has it: weapp + every cloud function (test/build checks them).
+run('npm run build (weapp + cloud functions)', 'npm', ['run', 'build']);
 run('H5 build', 'npx', ['taro', 'build', '--type', 'h5']);
-run('cloud function bundles', 'npx', ['tsx', 'scripts/build-functions.ts']);
 run('jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]);
