@@ -67,7 +67,7 @@ describe('a guest binds a unit and can then report repairs', () => {
   it('guest asks → front desk sees it → approves → the guest is an owner of that unit and submits a repair', async () => {
     const guest = newcomer();
     // Before: a guest, and a repair is refused.
-    expect((await s.must(guest)('session.whoami', {})).identity).toEqual({ kind: 'guest' });
+    expect((await s.must(guest)('session.whoami', {})).identity).toEqual({ kind: 'guest', openid: guest });
 
     const request = await requestAs(guest);
     expect(request).toMatchObject({

@@ -196,7 +196,8 @@ export const unitViewSchema = z.extend(z.omit(unitPlaceSchema, { zone: true }), 
 });
 
 export const identitySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('guest') }),
+  // A guest's own openid: a new staff member reads it out to the administrator who adds them.
+  z.object({ kind: z.literal('guest'), openid: z.string() }),
   z.object({ kind: z.literal('owner'), name: z.string(), phone: z.string(), units: z.array(unitViewSchema) }),
   z.object({
     kind: z.literal('staff'),

@@ -15,6 +15,10 @@ const isLocalMode = process.env.LOCAL_MODE === '1'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+const copyStaffCode = (openid: string) => {
+  Taro.setClipboardData({ data: openid }).catch(() => undefined)
+}
+
 const displayName = (identity: Identity): string => (identity.kind === 'guest' ? '访客' : identity.name)
 
 /** 首页: who the user is and where they can go from here. */
@@ -114,6 +118,17 @@ export default function HomePage() {
             </Text>
             <Text className='home__guest-note'>不方便在线申请，也可以联系客服前台或您的管家为您登记。</Text>
           </Card>
+        )}
+
+        {identity?.kind === 'guest' && (
+          <View className='home__staff-code'>
+            <Text className='home__staff-code-text'>
+              物业员工开通账号：请把您的用户编号发给管理员 <Text className='home__staff-code-value'>{identity.openid}</Text>
+            </Text>
+            <Text className='home__staff-code-copy' onClick={() => copyStaffCode(identity.openid)}>
+              复制
+            </Text>
+          </View>
         )}
 
         {isLocalMode && (

@@ -46,5 +46,5 @@ export const whoami = async (deps: Deps, openid: string, policy: Policy): Promis
       fees,
     };
   }
-  return { identity: { kind: 'guest' }, templates, fees };
+  return { identity: { kind: 'guest', openid }, templates, fees };
 };

@@ -57,6 +57,8 @@ describe('home page (pages/index/index) on the local stack', () => {
     expect(container.textContent).toContain('联系客服前台或您的管家')
     expect(screen.queryByText('我要报修')).toBeNull()
     expect(screen.queryByText('我的任务')).toBeNull()
+    // A new staff member gives this code to the administrator (docs/deploy.md, company file).
+    expect(container.querySelector('.home__staff-code-value')?.textContent).toBe(GUEST)
   })
 
   it('in local mode shows the current demo identity and the switch link', async () => {
