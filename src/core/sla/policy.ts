@@ -99,6 +99,29 @@ export interface PushPolicy {
   timeoutMs: number;
 }
 
+/**
+ * Targets the KPI figures are shown against (fractions 0–1; null: the standards set none). The
+ * standards' own numbers are the defaults: callback rate 100 % (004), every clock on time (each
+ * clock's deadline is a standard), an IC card done within the identity check plus the card work
+ * (003 #11: 2 + 8 minutes). They give no number for completion, satisfaction or reopens.
+ */
+export interface KpiTargets {
+  completionRate: number | null;
+  /** The same target for every clock's on-time rate. */
+  onTimeRate: number | null;
+  callbackRate: number | null;
+  /** Both callback questions (处理满意度, 人员满意度). */
+  satisfactionRate: number | null;
+  /** An upper bound: lower is better. */
+  reopenRate: number | null;
+  /** Average IC card turnaround, request → card done. */
+  cardTurnaroundMinutes: number | null;
+}
+
+export interface KpiPolicy {
+  targets: KpiTargets;
+}
+
 export interface Policy {
   /** Business time zone offset in minutes (China Standard Time, no DST). */
   utcOffsetMinutes: number;
@@ -114,6 +137,8 @@ export interface Policy {
   push: PushPolicy;
   /** Who takes which work, and how many open tasks a person may hold. */
   routing: RoutingPolicy;
+  /** What the monthly figures are measured against. */
+  kpi: KpiPolicy;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -144,4 +169,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 2000 },
   routing: DEFAULT_ROUTING,
+  kpi: {
+    targets: { completionRate: null, onTimeRate: 1, callbackRate: 1, satisfactionRate: null, reopenRate: null, cardTurnaroundMinutes: 10 },
+  },
 };

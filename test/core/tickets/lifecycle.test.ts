@@ -491,6 +491,8 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
       push: { retrySeconds: 60, maxAttempts: 5, timeoutMs: 2000 },
       // Who takes which work (004, 003 #11) and at most 8 open tasks a person before routing passes them by.
       routing: DEFAULT_ROUTING,
+      // KPI targets: callback rate 100 % (004), every clock on time, an IC card in 2 + 8 minutes (003 #11).
+      kpi: { targets: { completionRate: null, onTimeRate: 1, callbackRate: 1, satisfactionRate: null, reopenRate: null, cardTurnaroundMinutes: 10 } },
     });
   });
 

@@ -1,0 +1,8 @@
+/** KPIs: ticket facts → mergeable tallies → figures, by group and trend bucket, as CSV. Pure. */
+export * from './clock-outcomes';
+export * from './facts';
+export * from './tally';
+export * from './figures';
+export * from './group';
+export * from './csv';
+export * from './labels';
