@@ -37,7 +37,10 @@ const valueOf = (text: string, field: Field): number => {
   return n;
 };
 
-/** The set of values one field allows: lists (,), ranges (-), all (* or ?) and steps (/). */
+/**
+ * The set of values one field allows: lists (,), ranges (-), all (*) and steps (/), the wildcards
+ * CloudBase documents (https://docs.cloudbase.net/cli-v1/functions/trigger-create).
+ */
 const parseField = (text: string, field: Field): Set<number> => {
   const values = new Set<number>();
   for (const item of text.split(',')) {
@@ -46,7 +49,7 @@ const parseField = (text: string, field: Field): Set<number> => {
     if (!Number.isInteger(step) || step < 1) throw new CronError(`bad step in "${item}"`);
     let from: number;
     let to: number;
-    if (range === '*' || range === '?') [from, to] = [field.min, field.max];
+    if (range === '*') [from, to] = [field.min, field.max];
     else if (range.includes('-')) {
       const [a, b] = range.split('-');
       [from, to] = [valueOf(a, field), valueOf(b, field)];
