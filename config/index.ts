@@ -5,7 +5,8 @@ import prodConfig from './prod'
 import { existsSync } from 'node:fs'
 
 // .env (see .env.example) supplies CLOUD_ENV_ID below: Taro itself loads only TARO_APP_* names from
-// it. Variables already set in the environment win.
+// it. Variables already set in the environment win. (As scripts/dotenv.ts does: Taro's config loader
+// compiles only this folder, so that module cannot be imported here.)
 const dotenv = path.resolve(__dirname, '..', '.env')
 if (existsSync(dotenv)) process.loadEnvFile(dotenv)
 

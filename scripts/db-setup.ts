@@ -4,13 +4,12 @@
  * collection's security rule (ADMINONLY), and optionally imports communities and staff.
  * Credentials: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY, from the environment or `.env`.
  */
-import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import CloudBase from '@cloudbase/manager-node';
 import { runSetup } from './db-setup/run';
-import { loadDotEnv } from './db-setup/settings';
+import { loadDotEnv } from './dotenv';
 
-loadDotEnv(path.resolve(__dirname, '..', '.env'));
+loadDotEnv();
 
 runSetup(process.argv.slice(2), process.env, {
   manager: (s) => new CloudBase({ secretId: s.secretId, secretKey: s.secretKey, token: s.sessionToken, envId: s.envId }),

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { DOTENV } from './dotenv';
 
 const root = path.resolve(__dirname, '..');
 export const PRIVATE_CONFIG = path.join(root, 'project.private.config.json');
@@ -17,7 +18,7 @@ export const PRIVATE_CONFIG = path.join(root, 'project.private.config.json');
 export const APPID = /^wx[0-9a-f]{16}$/;
 
 /** WX_APPID from the environment, else from .env; undefined when neither sets it. */
-export const configuredAppid = (env: NodeJS.ProcessEnv = process.env, dotenvFile = path.join(root, '.env')): string | undefined => {
+export const configuredAppid = (env: NodeJS.ProcessEnv = process.env, dotenvFile = DOTENV): string | undefined => {
   const fromFile = existsSync(dotenvFile) ? parseEnv(readFileSync(dotenvFile, 'utf8')).WX_APPID : undefined;
   return (env.WX_APPID || fromFile || '').trim() || undefined;
 };

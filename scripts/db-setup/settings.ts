@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-
 /** What `db:setup` needs to reach a CloudBase environment. */
 export interface SetupSettings {
   envId: string;
@@ -16,13 +14,6 @@ export const SETTING_NAMES = {
   secretKey: 'TENCENTCLOUD_SECRETKEY',
   sessionToken: 'TENCENTCLOUD_SESSIONTOKEN',
 } as const;
-
-/** Loads `.env` into process.env when there is one; variables already set win. */
-export const loadDotEnv = (file: string): boolean => {
-  if (!fs.existsSync(file)) return false;
-  process.loadEnvFile(file);
-  return true;
-};
 
 export type SettingsResult = { ok: true; settings: SetupSettings } | { ok: false; missing: string[] };
 
