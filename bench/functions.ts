@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { TEMPLATE_KEYS, templateEnvName } from '../src/core/notify/templates';
+import { REQUIRED_SETTINGS } from '../src/server/env';
 import { functionNames } from '../scripts/build-functions';
 
 const root = path.resolve(__dirname, '..');
@@ -16,7 +16,7 @@ const RUNS = 5;
 /** A production-like environment: every setting present (fake values), no local stack. */
 const productionEnv = (): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_PATH: path.join(root, 'node_modules') };
-  for (const key of TEMPLATE_KEYS) env[templateEnvName(key)] = `bench-${key}`;
+  for (const name of REQUIRED_SETTINGS) env[name] = `bench-${name.toLowerCase()}`;
   env.MINIPROGRAM_STATE = 'formal';
   env.TENCENTCLOUD_SECRETID = 'bench';
   env.TENCENTCLOUD_SECRETKEY = 'bench';

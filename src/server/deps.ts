@@ -16,9 +16,10 @@ let cached: { key: string; deps: Deps } | null = null;
  * restarts on a new port in the same process gets fresh clients.
  */
 export const defaultDeps = (): Deps => {
-  const config = readConfig();
-  const key = config.serviceUrl ?? 'cloud';
+  // The settings are read (and checked) once per instance, not on every call.
+  const key = process.env.CLOUDBASE_SERVICE_URL || 'cloud';
   if (cached?.key === key) return cached.deps;
+  const config = readConfig();
   const app = initCloud(config);
   const db = app.database();
   // Settings do not change the push timeout (see withSettings).

@@ -1,5 +1,7 @@
 import { parseFieldKeys, type FieldKeys } from '../core/notify/field-keys';
 import { TEMPLATES, TEMPLATE_KEYS, templateEnvName, type TemplateKey } from '../core/notify/templates';
+import { DEFAULT_POLICY, type Policy } from '../core/sla/policy';
+import { withSettings } from '../core/sla/settings';
 
 /**
  * The functions' settings, read from their environment (cloudbaserc.json maps each one to the
@@ -129,3 +131,6 @@ export const expectLocalStack = (): void => {
  */
 export const settingsAtStart = (env: NodeJS.ProcessEnv = process.env): ServerConfig =>
   readConfig(env, !!env.CLOUDBASE_SERVICE_URL || localStackExpected);
+
+/** The policy a function runs with: the standards' defaults with the deployment's settings, checked at start. */
+export const policyAtStart = (env: NodeJS.ProcessEnv = process.env): Policy => withSettings(DEFAULT_POLICY, settingsAtStart(env));

@@ -1,11 +1,10 @@
 import { ACTIONS, type ActionName, type ActionOutput, type ParsedInput } from '../core/contract/actions';
 import { fail, ok, parseRequest, type Reply } from '../core/contract/envelope';
 import { isDomainError } from '../core/errors';
-import { DEFAULT_POLICY, type Policy } from '../core/sla/policy';
-import { withSettings } from '../core/sla/settings';
+import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
 import { defaultDeps } from './deps';
-import { settingsAtStart } from './env';
+import { policyAtStart } from './env';
 import type { Deps } from './ports';
 
 export interface Call {
@@ -23,7 +22,7 @@ export type Handlers<A extends ActionName> = { [K in A]: (input: ParsedInput<K>,
  * top level, it checks the settings there: missing ones stop the function as it loads.
  */
 export const createFunction = <A extends ActionName>(handlers: Handlers<A>, deps: () => Deps = defaultDeps) => {
-  const policy = withSettings(DEFAULT_POLICY, settingsAtStart());
+  const policy = policyAtStart();
   return async (event: unknown, context: unknown): Promise<Reply<unknown>> => {
     const request = parseRequest(event, Object.keys(handlers) as A[]);
     if (!request.ok) return request.reply;

@@ -1,10 +1,9 @@
 import type { Reply } from '../core/contract/envelope';
 import { ERROR_MESSAGES, type ErrorCode } from '../core/errors';
-import { DEFAULT_POLICY, type Policy } from '../core/sla/policy';
-import { withSettings } from '../core/sla/settings';
+import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
 import { defaultDeps } from './deps';
-import { settingsAtStart } from './env';
+import { policyAtStart } from './env';
 import type { Deps } from './ports';
 
 /** What a CloudBase timer trigger passes as the event (`Type` is 'Timer'; some docs write 'timer'). */
@@ -35,7 +34,7 @@ export type TimerHandler<T> = (event: TimerEvent, call: { deps: Deps; policy: Po
  * Like createFunction, it checks the settings when the module loads.
  */
 export const createTimerFunction = <T>(handler: TimerHandler<T>, deps: () => Deps = defaultDeps) => {
-  const policy = withSettings(DEFAULT_POLICY, settingsAtStart());
+  const policy = policyAtStart();
   return async (event: unknown, context: unknown): Promise<Reply<T>> => {
     if (openidFrom(context)) return fail('AUTH.FORBIDDEN');
     if (!isTimerEvent(event)) return fail('INPUT.INVALID', '该功能只由定时触发器调用');

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATES, TEMPLATE_KEYS, templateEnvName } from '@/core/notify/templates';
+import { REQUIRED_SETTINGS } from '@/server/env';
 
 const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'dist', 'cloudfunctions');
@@ -21,7 +22,7 @@ const platformEnv = (): NodeJS.ProcessEnv => ({
   TENCENTCLOUD_SESSIONTOKEN: 'fake-token',
   SCF_NAMESPACE: 'prod-env',
 });
-const allSettings = (): NodeJS.ProcessEnv => Object.fromEntries(TEMPLATE_KEYS.map((k) => [templateEnvName(k), `tpl-${k}`]));
+const allSettings = (): NodeJS.ProcessEnv => Object.fromEntries(REQUIRED_SETTINGS.map((name) => [name, `tpl-${name.toLowerCase()}`]));
 
 const load = (name: string, env: NodeJS.ProcessEnv) =>
   spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(out, name, 'index.js'))})`], { cwd: root, env, encoding: 'utf8', timeout: 20_000 });
