@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
   'BINDING.DUPLICATE': '您已提交过该房屋的绑定申请，请耐心等待审核',
   'BINDING.UNIT_UNKNOWN': '没有找到该房屋，请核对楼栋、单元和房号',
   'BINDING.ALREADY_BOUND': '您已绑定该房屋，无需重复申请',
+  // 统计报表
+  'KPI.RANGE_INVALID': '统计时段不正确：结束日期不能早于开始日期，且最长半年',
+  'KPI.TOO_MANY_ROWS': '该时段工单太多，请缩短时段或选择小区后再导出',
+  'KPI.REPORT_NOT_FOUND': '该月的月度报告还没有生成',
   'SYSTEM.ERROR': '系统繁忙，请稍后再试',
 } as const;
 

@@ -33,7 +33,8 @@ export const csvText = (rows: readonly (readonly Cell[])[]): string => BOM + row
 const minutes = (ms: number | null): Cell => (ms === null ? null : Math.round((ms / MINUTE) * 10) / 10);
 const percent = (r: Rate): Cell => (r.value === null ? null : `${(Math.round(r.value * 1000) / 10).toFixed(1)}%`);
 
-const categoryName = (f: TicketFacts): string =>
+/** The category as the forms name it (水电, 噪音扰民, 门禁卡 …). */
+export const categoryName = (f: TicketFacts): string =>
   (f.kind === 'repair' ? findCategory(f.category)?.name : f.kind === 'complaint' ? findComplaintCategory(f.category)?.name : findCardType(f.category)?.name) ??
   f.category;
 

@@ -6,7 +6,7 @@ import { TEAM_NAMES } from '../tickets/actor';
 import { KIND_NAMES } from '../tickets/kinds';
 import type { TicketFacts } from './facts';
 import { figuresOf, type Figures } from './figures';
-import { emptyTally, mergeTallies, tallyOf, type Tally } from './tally';
+import { emptyTally, tallyOf, type Tally } from './tally';
 
 dayjs.extend(utc);
 dayjs.extend(isoWeek);
@@ -93,25 +93,32 @@ export const bucketsBetween = (from: string, to: string, unit: BucketUnit): stri
 export const inRange = (facts: readonly TicketFacts[], from: string, to: string): TicketFacts[] =>
   facts.filter((f) => f.day >= from && f.day <= to);
 
-/** Daily tallies merged into the trend's buckets (what a rollup that keeps tallies per day needs). */
-export const trendOfTallies = (
-  daily: readonly { day: string; tally: Tally }[],
-  from: string,
-  to: string,
-  unit: BucketUnit,
-  kpi: KpiPolicy = DEFAULT_POLICY.kpi,
-): { bucket: string; figures: Figures }[] => {
-  const byBucket = new Map<string, Tally[]>(bucketsBetween(from, to, unit).map((b) => [b, []]));
-  for (const d of daily) if (d.day >= from && d.day <= to) byBucket.get(bucketOf(d.day, unit))?.push(d.tally);
-  return [...byBucket].map(([bucket, tallies]) => ({ bucket, figures: figuresOf(mergeTallies(tallies), kpi) }));
+/**
+ * The trend of a date range by ISO week or month: a ticket counts in the bucket of the day it was
+ * created. Each point is labelled by its first day in the range: '11/23' for a week, '11月' for a
+ * month ('2027年1月' when the range spans years).
+ */
+export const trend = (facts: readonly TicketFacts[], from: string, to: string, unit: BucketUnit, kpi: KpiPolicy = DEFAULT_POLICY.kpi) => {
+  const buckets = new Map<string, { first: string; facts: TicketFacts[] }>();
+  const last = dayjs.utc(to);
+  for (let d = dayjs.utc(from); !d.isAfter(last); d = d.add(1, 'day')) {
+    const day = d.format('YYYY-MM-DD');
+    const b = bucketOf(day, unit);
+    if (!buckets.has(b)) buckets.set(b, { first: day, facts: [] });
+  }
+  // Tickets share a few days: each day's bucket is worked out once, not once per ticket.
+  const bucketOfDay = new Map<string, string>();
+  for (const f of facts) {
+    if (f.day < from || f.day > to) continue;
+    let b = bucketOfDay.get(f.day);
+    if (b === undefined) bucketOfDay.set(f.day, (b = bucketOf(f.day, unit)));
+    buckets.get(b)?.facts.push(f);
+  }
+  const spansYears = from.slice(0, 4) !== to.slice(0, 4);
+  const label = (first: string) => {
+    const d = dayjs.utc(first);
+    if (unit === 'week') return d.format('M/D');
+    return spansYears && d.month() === 0 ? d.format('YYYY年M月') : d.format('M月');
+  };
+  return [...buckets].map(([bucket, b]) => ({ bucket, label: label(b.first), figures: figuresOf(tallyOf(b.facts), kpi) }));
 };
-
-/** The trend of a date range by ISO week or month: a ticket counts in the bucket of the day it was created. */
-export const trend = (facts: readonly TicketFacts[], from: string, to: string, unit: BucketUnit, kpi: KpiPolicy = DEFAULT_POLICY.kpi) =>
-  trendOfTallies(
-    inRange(facts, from, to).map((f) => ({ day: f.day, tally: tallyOf([f]) })),
-    from,
-    to,
-    unit,
-    kpi,
-  );

@@ -6,3 +6,6 @@ export * from './figures';
 export * from './group';
 export * from './csv';
 export * from './labels';
+export * from './compact';
+export * from './scope';
+export * from './drill';

@@ -60,3 +60,16 @@ export const P90_LABEL = '90%分位';
 
 /** The breakdowns of the dashboard. */
 export const DIMENSION_LABELS = { community: '小区', kind: '类型', team: '班组', staff: '人员' } as const;
+
+/** The dashboard's ready-made ranges (本周, 本月, 上月, 近12周, 近6个月) and a custom one. */
+export const KPI_PERIODS = ['thisWeek', 'thisMonth', 'lastMonth', 'last12Weeks', 'last6Months', 'custom'] as const;
+export type KpiPeriod = (typeof KPI_PERIODS)[number];
+
+export const KPI_PERIOD_LABELS: Record<KpiPeriod, string> = {
+  thisWeek: '本周',
+  thisMonth: '本月',
+  lastMonth: '上月',
+  last12Weeks: '近12周',
+  last6Months: '近6个月',
+  custom: '自定义',
+};

@@ -3,8 +3,7 @@
  * China time), on the data set of dataset.ts; counts by hand.
  */
 import { ticketFacts } from '@/core/kpi/facts';
-import { bucketOf, bucketsBetween, figuresBy, trend, trendOfTallies } from '@/core/kpi/group';
-import { tallyOf } from '@/core/kpi/tally';
+import { bucketOf, bucketsBetween, figuresBy, trend } from '@/core/kpi/group';
 import { DEFAULT_POLICY } from '../fixtures';
 import { TICKETS } from './dataset';
 
@@ -84,9 +83,16 @@ describe('trend buckets', () => {
     expect(trend(ALL, '2026-11-01', '2026-11-29', 'month').map((b) => b.figures.volume)).toEqual([10]);
   });
 
-  it('a trend from stored daily tallies equals the trend from the facts', () => {
-    const days = [...new Set(ALL.map((f) => f.day))];
-    const daily = days.map((day) => ({ day, tally: tallyOf(ALL.filter((f) => f.day === day)) }));
-    expect(trendOfTallies(daily, '2026-11-01', '2026-12-31', 'week')).toEqual(trend(ALL, '2026-11-01', '2026-12-31', 'week'));
+  it('each point counts the tickets created in its own days, and the points add up to the range', () => {
+    const inNovDec = ALL.filter((f) => f.day >= '2026-11-01' && f.day <= '2026-12-31');
+    const points = trend(ALL, '2026-11-01', '2026-12-31', 'week');
+    for (const p of points) expect([p.bucket, p.figures.volume]).toEqual([p.bucket, inNovDec.filter((f) => bucketOf(f.day, 'week') === p.bucket).length]);
+    expect(points.reduce((n, p) => n + p.figures.volume, 0)).toBe(inNovDec.length);
+  });
+
+  it('labels weeks by their first day in the range and months by name, with the year when the range spans years', () => {
+    expect(trend(ALL, '2026-11-01', '2026-11-20', 'week').map((p) => p.label)).toEqual(['11/1', '11/2', '11/9', '11/16']);
+    expect(trend(ALL, '2026-10-15', '2026-12-03', 'month').map((p) => p.label)).toEqual(['10月', '11月', '12月']);
+    expect(trend([], '2026-12-15', '2027-02-01', 'month').map((p) => p.label)).toEqual(['12月', '2027年1月', '2月']);
   });
 });
