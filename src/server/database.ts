@@ -99,4 +99,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
     security: FUNCTIONS_ONLY,
   },
+  {
+    name: 'kpi_days',
+    // _id is the day: a view reads its range of days by _id alone.
+    purpose: 'The KPI rollup: one document per day with the packed facts of each ticket created that day',
+    indexes: [],
+    security: FUNCTIONS_ONLY,
+  },
+  { name: 'kpi_reports', purpose: 'Monthly reports (月度统计), one per month, generated on the 1st', indexes: [], security: FUNCTIONS_ONLY },
 ];

@@ -4,9 +4,11 @@ import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/dir
 import { cloudbasePush, withTemplateFields, wxServerSdkPush } from './adapters/push';
 import { cloudbaseTicketStore } from './adapters/ticket-store';
 import { cloudbaseHandoverStore } from './adapters/handover-store';
+import { withFactsRecorded } from './adapters/facts-recorder';
+import { cloudbaseKpiStore } from './adapters/kpi-store';
 import { DEFAULT_POLICY } from '../core/sla/policy';
 import { initCloud } from './cloudbase';
-import { readConfig } from './env';
+import { policyAtStart, readConfig } from './env';
 import type { Deps } from './ports';
 
 let cached: { key: string; deps: Deps } | null = null;
@@ -24,8 +26,11 @@ export const defaultDeps = (): Deps => {
   const db = app.database();
   // Settings do not change the push timeout (see withSettings).
   const { timeoutMs } = DEFAULT_POLICY.push;
+  const kpi = cloudbaseKpiStore(db);
   const deps: Deps = {
-    tickets: cloudbaseTicketStore(db),
+    // Every save also keeps the KPI rollup (the facts depend on the policy's zone and thresholds).
+    tickets: withFactsRecorded(cloudbaseTicketStore(db), kpi, policyAtStart()),
+    kpi,
     staff: cloudbaseStaffDirectory(db),
     owners: cloudbaseOwnerDirectory(db),
     communities: cloudbaseCommunityDirectory(db),

@@ -4,6 +4,9 @@ import type { BindingRequest } from '../core/binding/request';
 import type { TemplateKey } from '../core/notify/templates';
 import type { StaffMember } from '../core/routing/staff';
 import type { StaffRole } from '../core/tickets/actor';
+import type { PackedFacts } from '../core/kpi/compact';
+import type { Figures } from '../core/kpi/figures';
+import type { Group } from '../core/kpi/group';
 import type { PushFailure, Ticket, UnitRef } from '../core/tickets/model';
 import type { TicketState } from '../core/tickets/states';
 
@@ -60,6 +63,12 @@ export interface TicketStore {
   listOpenOfKind(kind: Ticket['kind'], limit: number): Promise<Ticket[]>;
   /** Tickets created in [from, to) (a day's register). */
   listCreatedBetween(from: number, to: number, limit: number): Promise<Ticket[]>;
+  /**
+   * The id and version of every ticket created in [from, to), oldest first, a page at a time
+   * (`skip`, at most `limit`): what a KPI reconciliation compares with the rollup, read without
+   * the tickets' bodies.
+   */
+  versionsCreatedBetween(from: number, to: number, skip: number, limit: number): Promise<{ id: string; version: number }[]>;
   /** Tickets waiting for their callback (回访), the earliest callback due time first. */
   listAwaitingCallback(limit: number): Promise<Ticket[]>;
   /**
@@ -131,6 +140,41 @@ export interface HandoverStore {
   listRecent(team: Handover['team'], limit: number): Promise<Handover[]>;
 }
 
+/** One day's rollup: the packed facts of every ticket created that day (business zone), by ticket id. */
+export interface KpiDay {
+  day: string;
+  facts: Record<string, PackedFacts>;
+  /** The ticket version each entry was computed from. */
+  versions: Record<string, number>;
+}
+
+/** A kept monthly report (月度统计). */
+export interface KpiReportRecord {
+  month: string;
+  from: string;
+  to: string;
+  generatedAt: number;
+  figures: Figures;
+  by: Record<'community' | 'kind' | 'team' | 'staff', Group[]>;
+}
+
+/** The daily rollups (`kpi_days`) and the kept monthly reports (`kpi_reports`). */
+export interface KpiStore {
+  /**
+   * Records a ticket's facts, computed from its version `version`, in the rollup of `day`. An entry
+   * from a newer version is kept: saves that finish out of order never put older facts back.
+   */
+  record(day: string, ticketId: string, version: number, facts: PackedFacts): Promise<void>;
+  /** The rollups of the days from `from` to `to` (inclusive) that have any ticket, in day order. */
+  days(from: string, to: string): Promise<KpiDay[]>;
+  /** The ticket versions recorded for a day (what a reconciliation compares with the tickets). */
+  versionsOf(day: string): Promise<Record<string, number>>;
+  saveReport(report: KpiReportRecord): Promise<void>;
+  report(month: string): Promise<KpiReportRecord | null>;
+  /** The kept reports, newest first: month, when generated, and the month's volume. */
+  listReports(limit: number): Promise<{ month: string; generatedAt: number; volume: number }[]>;
+}
+
 export interface PushRequest {
   touser: string;
   templateId: string;
@@ -150,6 +194,7 @@ export interface Deps {
   communities: CommunityDirectory;
   bindings: BindingStore;
   handovers: HandoverStore;
+  kpi: KpiStore;
   push: Push;
   templateIds: Record<TemplateKey, string>;
   now(): number;

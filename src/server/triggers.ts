@@ -15,6 +15,8 @@ export const FUNCTION_TRIGGERS: Readonly<Record<string, readonly TimerTrigger[]>
   sweep: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }],
   // The morning digests at 08:30; the function itself skips days that are not working days.
   digest: [{ name: 'workingMorning', type: 'timer', config: '0 30 8 * * * *' }],
+  // 月度统计 of the month before, at 01:00 on the 1st (the standards want it by the 5th).
+  report: [{ name: 'monthlyFirst', type: 'timer', config: '0 0 1 1 * * *' }],
 };
 
 /**
@@ -23,4 +25,6 @@ export const FUNCTION_TRIGGERS: Readonly<Record<string, readonly TimerTrigger[]>
  */
 export const FUNCTION_TIMEOUTS: Readonly<Record<string, number>> = {
   sweep: 20,
+  // Reconciles a month's rollup (ids and versions of every ticket) before computing the report.
+  report: 60,
 };

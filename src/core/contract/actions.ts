@@ -5,6 +5,7 @@ import { BINDING_ACTIONS } from './binding-actions';
 import { DESK_ACTIONS } from './desk-actions';
 import { appointmentInput, cardRequestInput, complaintRequestInput, repairRequestInput } from './submit-inputs';
 import { DUTY_ACTIONS } from './duty-actions';
+import { KPI_ACTIONS } from './kpi-actions';
 import { functionOf } from './names';
 import { photosField } from './photos';
 import { idField, instantField, scoreField, textField, ticketIdInput } from './fields';
@@ -199,6 +200,7 @@ export const ACTIONS = {
   ...BINDING_ACTIONS,
   ...DESK_ACTIONS,
   ...DUTY_ACTIONS,
+  ...KPI_ACTIONS,
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -84,6 +84,18 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       ).data ?? []) as Ticket[],
     listOpenOfKind: (kind, limit) => list({ kind, state: _.in([...OPEN_STATES]) }, limit, 'createdAt'),
     listCreatedBetween: (from, to, limit) => list({ createdAt: _.and(_.gte(from), _.lt(to)) }, limit, 'createdAt'),
+    versionsCreatedBetween: async (from, to, skip, limit) =>
+      (
+        ((
+          await col
+            .where({ createdAt: _.and(_.gte(from), _.lt(to)) })
+            .orderBy('createdAt', 'asc')
+            .skip(skip)
+            .limit(limit)
+            .field({ _id: true, version: true })
+            .get()
+        ).data ?? []) as { _id: string; version: number }[]
+      ).map((t) => ({ id: t._id, version: t.version })),
     listAwaitingCallback: async (limit) =>
       ((
         await col

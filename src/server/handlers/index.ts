@@ -3,6 +3,8 @@ import { callbackHandlers } from './callback';
 import { deskHandlers } from './desk';
 import { digestOnTimer } from './digest';
 import { dutyHandlers } from './duty';
+import { kpiHandlers } from './kpi';
+import { reportOnTimer } from './report';
 import { cardHandlers } from './card';
 import { complaintHandlers } from './complaint';
 import { repairHandlers } from './repair';
@@ -25,6 +27,7 @@ export const FUNCTION_HANDLERS = {
   card: cardHandlers,
   desk: deskHandlers,
   duty: dutyHandlers,
+  kpi: kpiHandlers,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_HANDLERS;
@@ -36,4 +39,5 @@ export type FunctionName = keyof typeof FUNCTION_HANDLERS;
 export const TIMER_HANDLERS = {
   sweep: sweepOnTimer,
   digest: digestOnTimer,
+  report: reportOnTimer,
 } as const;
