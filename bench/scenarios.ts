@@ -12,7 +12,7 @@ import { functionOf } from '../src/core/contract/names';
 import type { Database } from '../src/server/cloudbase';
 import type { RemoteStack } from './stack-process';
 
-const callAs =
+export const callAs =
   (stack: RemoteStack, openid: string) =>
   async <A extends ActionName>(action: A, input: ActionInput<A>): Promise<ActionOutput<A>> => {
     const res = await fetch(`${stack.url}/functions/${functionOf(action)}`, {
