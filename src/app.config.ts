@@ -18,13 +18,16 @@ const devPages = isH5 ? ['pages/dev/identity'] : []
 // The front desk's pages (staff subpackage): 代客登记, 回访队列, 电话回访, 受理登记.
 const deskPages = ['desk/register/index', 'desk/callbacks/index', 'desk/callback/index', 'desk/daily/index']
 
+// 统计报表 (supervisor, manager): the dashboard, the tickets behind a number, a monthly report.
+const kpiPages = ['kpi/index', 'kpi/tickets', 'kpi/report']
+
 export default defineAppConfig({
   pages: [...mainPages, ...devPages],
   subPackages: [
     {
       // Staff pages: loaded on demand so the owners' main package stays small.
       root: 'staff',
-      pages: ['inbox/index', 'task/index', 'bindings/index', 'handover/index', 'board/index', ...deskPages],
+      pages: ['inbox/index', 'task/index', 'bindings/index', 'handover/index', 'board/index', ...deskPages, ...kpiPages],
     },
   ],
   window: {

@@ -9,8 +9,11 @@ export interface Loaded<T> {
   reload: () => Promise<void>;
 }
 
-/** Loads an action's result when the page shows and whenever `key` changes. */
-export function useQuery<A extends ActionName>(action: A, input: ActionInput<A>, key = ''): Loaded<ActionOutput<A>> {
+/**
+ * Loads an action's result when the page shows and whenever `key` changes; while `enabled` is
+ * false (the input is not complete yet) nothing is asked.
+ */
+export function useQuery<A extends ActionName>(action: A, input: ActionInput<A>, key = '', enabled = true): Loaded<ActionOutput<A>> {
   const [data, setData] = useState<ActionOutput<A> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -18,6 +21,10 @@ export function useQuery<A extends ActionName>(action: A, input: ActionInput<A>,
   inputRef.current = input;
 
   const reload = useCallback(async () => {
+    if (!enabled) {
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     try {
       setData(await call(action, inputRef.current));
@@ -27,7 +34,7 @@ export function useQuery<A extends ActionName>(action: A, input: ActionInput<A>,
     } finally {
       setLoading(false);
     }
-  }, [action, key]);
+  }, [action, key, enabled]);
 
   useEffect(() => {
     void reload();

@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net'
 import type { ActionInput } from '@/core/contract/actions'
 import type { TicketView } from '@/core/contract/views'
 import type { Ticket } from '@/core/tickets/model'
+import { packFacts, ticketFacts } from '@/core/kpi'
+import { DEFAULT_POLICY } from '@/core/sla/policy'
+import { cloudbaseKpiStore } from '@/server/adapters/kpi-store'
 import {
   ALL_OWNER_TEMPLATES,
   CARPENTER,
@@ -126,6 +129,13 @@ export async function backdate(s: TestStack, ticketId: string, ms: number): Prom
     updatedAt: t.updatedAt - ms,
     nextDueAt: t.nextDueAt === null ? null : t.nextDueAt - ms,
   })
+  // Its KPI rollup entry moves with it (a real ticket's creation day never changes): just after
+  // midnight the earlier instants fall on the day before, and the old entry would count it twice.
+  const days = s.db.collection('kpi_days')
+  await days.where({ [`v.${ticketId}`]: _.exists(true) }).update({ [`f.${ticketId}`]: _.remove(), [`v.${ticketId}`]: _.remove() })
+  const moved = (await col.doc(ticketId).get()).data[0] as Ticket
+  const facts = ticketFacts(moved, DEFAULT_POLICY)
+  await cloudbaseKpiStore(s.db as never).record(facts.day, ticketId, moved.version, packFacts(facts))
 }
 
 /**

@@ -17,7 +17,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 /**
  * The top of a staff inbox: handovers waiting for this person's 确认接班 (prominent, so the next
  * shift cannot miss them), else the way to write one; for the supervisor and the manager the way
- * to 在岗与负荷.
+ * to 在岗与负荷 and to 统计报表.
  */
 export default function DutyEntries({ identity }: DutyEntriesProps) {
   const pending = useQuery('duty.toConfirm', {})
@@ -49,6 +49,13 @@ export default function DutyEntries({ identity }: DutyEntriesProps) {
         <View className='duty-entry board-entry' {...a11y('button', '在岗与负荷')} onClick={() => go('/staff/board/index')}>
           <Text className='duty-entry__icon'>👥</Text>
           <Text className={cx('duty-entry__title', 'duty-entry__title--plain')}>在岗与负荷</Text>
+          <Text className='duty-entry__arrow'>›</Text>
+        </View>
+      )}
+      {supervises && (
+        <View className='duty-entry kpi-entry' {...a11y('button', '统计报表')} onClick={() => go('/staff/kpi/index')}>
+          <Text className='duty-entry__icon'>📊</Text>
+          <Text className={cx('duty-entry__title', 'duty-entry__title--plain')}>统计报表</Text>
           <Text className='duty-entry__arrow'>›</Text>
         </View>
       )}
