@@ -1,7 +1,7 @@
 import { packFacts, type PackedFacts } from '../src/core/kpi/compact';
 import { KPI_CLOCKS, type ClockOutcome, type KpiClock } from '../src/core/kpi/clock-outcomes';
 import type { TicketFacts } from '../src/core/kpi/facts';
-import { monthRange } from '../src/core/kpi/scope';
+import { daysBetween, monthRange } from '../src/core/kpi/scope';
 import { MINUTE } from '../src/core/sla/policy';
 import type { Database } from '../src/server/cloudbase';
 import { cloudbaseKpiStore } from '../src/server/adapters/kpi-store';
@@ -70,8 +70,7 @@ const factsOf = (rnd: () => number, i: number, day: string): TicketFacts => {
 /** Writes a month's rollup: one document per day, `tickets` spread evenly (as the saves would leave it). */
 const seedMonth = async (db: Database, month: string, tickets: number) => {
   const { from, to } = monthRange(month);
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  const days = daysBetween(from, to);
   const rnd = random(tickets);
   let i = 0;
   for (const [n, day] of days.entries()) {

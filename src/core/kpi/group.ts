@@ -5,6 +5,7 @@ import { DEFAULT_POLICY, type KpiPolicy } from '../sla/policy';
 import { TEAM_NAMES } from '../tickets/actor';
 import { KIND_NAMES } from '../tickets/kinds';
 import type { TicketFacts } from './facts';
+import { daysBetween } from './scope';
 import { figuresOf, type Figures } from './figures';
 import { emptyTally, tallyOf, type Tally } from './tally';
 
@@ -79,15 +80,9 @@ export const bucketOf = (day: string, unit: BucketUnit): string => {
 };
 
 /** Every bucket touching [from, to] (days, inclusive), in order: a trend shows empty weeks too. */
-export const bucketsBetween = (from: string, to: string, unit: BucketUnit): string[] => {
-  const out: string[] = [];
-  const last = dayjs.utc(to);
-  for (let d = dayjs.utc(from); !d.isAfter(last); d = d.add(1, 'day')) {
-    const b = bucketOf(d.format('YYYY-MM-DD'), unit);
-    if (out[out.length - 1] !== b) out.push(b);
-  }
-  return out;
-};
+export const bucketsBetween = (from: string, to: string, unit: BucketUnit): string[] => [
+  ...new Set(daysBetween(from, to).map((day) => bucketOf(day, unit))),
+];
 
 /** The facts of tickets created from `from` to `to` (business-zone days, inclusive). */
 export const inRange = (facts: readonly TicketFacts[], from: string, to: string): TicketFacts[] =>
@@ -100,19 +95,16 @@ export const inRange = (facts: readonly TicketFacts[], from: string, to: string)
  */
 export const trend = (facts: readonly TicketFacts[], from: string, to: string, unit: BucketUnit, kpi: KpiPolicy = DEFAULT_POLICY.kpi) => {
   const buckets = new Map<string, { first: string; facts: TicketFacts[] }>();
-  const last = dayjs.utc(to);
-  for (let d = dayjs.utc(from); !d.isAfter(last); d = d.add(1, 'day')) {
-    const day = d.format('YYYY-MM-DD');
+  // Each day's bucket is worked out once, not once per ticket (tickets share a few days).
+  const bucketOfDay = new Map<string, string>();
+  for (const day of daysBetween(from, to)) {
     const b = bucketOf(day, unit);
+    bucketOfDay.set(day, b);
     if (!buckets.has(b)) buckets.set(b, { first: day, facts: [] });
   }
-  // Tickets share a few days: each day's bucket is worked out once, not once per ticket.
-  const bucketOfDay = new Map<string, string>();
   for (const f of facts) {
-    if (f.day < from || f.day > to) continue;
-    let b = bucketOfDay.get(f.day);
-    if (b === undefined) bucketOfDay.set(f.day, (b = bucketOf(f.day, unit)));
-    buckets.get(b)?.facts.push(f);
+    const b = bucketOfDay.get(f.day);
+    if (b !== undefined) buckets.get(b)!.facts.push(f);
   }
   const spansYears = from.slice(0, 4) !== to.slice(0, 4);
   const label = (first: string) => {

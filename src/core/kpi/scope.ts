@@ -39,6 +39,14 @@ export interface DayRange {
 const DAY = 'YYYY-MM-DD';
 const unitFor = (from: string, to: string): BucketUnit => (dayjs.utc(to).diff(dayjs.utc(from), 'day') > 95 ? 'month' : 'week');
 
+/** Each day from `from` to `to` (YYYY-MM-DD, inclusive), in order; none when `to` is before `from`. */
+export const daysBetween = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  const last = dayjs.utc(to);
+  for (let d = dayjs.utc(from); !d.isAfter(last); d = d.add(1, 'day')) out.push(d.format(DAY));
+  return out;
+};
+
 /** Days from `from` to `to` inclusive; 0 when `to` is before `from`. */
 export const daysSpanned = (from: string, to: string): number => Math.max(0, dayjs.utc(to).diff(dayjs.utc(from), 'day') + 1);
 

@@ -2,18 +2,16 @@ import { packFacts } from '../../core/kpi/compact';
 import { ticketFacts } from '../../core/kpi/facts';
 import { figuresOf } from '../../core/kpi/figures';
 import { figuresBy } from '../../core/kpi/group';
-import { monthRange, previousMonth } from '../../core/kpi/scope';
+import { daysBetween, monthRange, previousMonth } from '../../core/kpi/scope';
 import { tallyOf } from '../../core/kpi/tally';
 import type { Policy } from '../../core/sla/policy';
-import { DAY } from '../../core/sla/policy';
+import { localDayRange } from '../../core/tickets/register';
 import type { Deps, KpiReportRecord } from '../ports';
 import { factsBetween } from './kpi-facts';
 
 /** Tickets read per page when reconciling (the SDK's most per query). */
 const PAGE = 1000;
 
-/** Epoch ms of a business-zone day's midnight. */
-const dayStart = (day: string, policy: Policy): number => Date.parse(`${day}T00:00:00Z`) - policy.utcOffsetMinutes * 60_000;
 
 /**
  * Puts a day's rollup right from the tickets: every ticket created that day whose recorded version
@@ -22,11 +20,11 @@ const dayStart = (day: string, policy: Policy): number => Date.parse(`${day}T00:
  * behind. Returns how many entries were put right.
  */
 export const reconcileDay = async (deps: Deps, policy: Policy, day: string): Promise<number> => {
-  const from = dayStart(day, policy);
+  const { from, to } = localDayRange(day, policy.utcOffsetMinutes)!;
   const recorded = await deps.kpi.versionsOf(day);
   let fixed = 0;
   for (let skip = 0; ; skip += PAGE) {
-    const page = await deps.tickets.versionsCreatedBetween(from, from + DAY, skip, PAGE);
+    const page = await deps.tickets.versionsCreatedBetween(from, to, skip, PAGE);
     for (const { id, version } of page) {
       if ((recorded[id] ?? 0) >= version) continue;
       const ticket = await deps.tickets.get(id);
@@ -39,12 +37,6 @@ export const reconcileDay = async (deps: Deps, policy: Policy, day: string): Pro
   }
 };
 
-const daysOf = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY) out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-};
-
 /**
  * 月度统计 of `month` (default: the month before now, as on the 1st): the rollup is reconciled
  * with the tickets first, then the figures and breakdowns are computed and kept. Running it again
@@ -53,7 +45,7 @@ const daysOf = (from: string, to: string): string[] => {
 export const generateMonthlyReport = async (deps: Deps, policy: Policy, month = previousMonth(deps.now(), policy.utcOffsetMinutes)) => {
   const { from, to } = monthRange(month);
   let reconciled = 0;
-  for (const day of daysOf(from, to)) reconciled += await reconcileDay(deps, policy, day);
+  for (const day of daysBetween(from, to)) reconciled += await reconcileDay(deps, policy, day);
   const { facts } = await factsBetween(deps, from, to);
   const report: KpiReportRecord = {
     month,
