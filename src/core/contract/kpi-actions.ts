@@ -2,10 +2,9 @@ import * as z from 'zod/mini';
 import { KPI_CLOCKS } from '../kpi/clock-outcomes';
 import { KPI_DRILLS } from '../kpi/drill';
 import { KPI_PERIODS } from '../kpi/labels';
+import { TEAMS } from '../tickets/actor';
 import { TICKET_KINDS } from '../tickets/kinds';
 import { idField, textField } from './fields';
-
-const TEAMS = ['customer_service', 'engineering', 'cleaning', 'greening', 'management'] as const;
 
 const dayField = z.string({ error: '日期格式不正确' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不正确' }));
 const monthField = z.string({ error: '月份格式不正确' }).check(z.regex(/^\d{4}-\d{2}$/, { error: '月份格式不正确' }));

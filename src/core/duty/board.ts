@@ -3,7 +3,7 @@ import { mainTemplateFor } from '../notify/templates';
 import { isOnDutyAt, type Shift, type StaffMember } from '../routing/staff';
 import type { RoutingPolicy } from '../routing/rules';
 import { localClock } from '../sla/time';
-import { STAFF_ROLE_NAMES, STAFF_ROLES, TEAM_NAMES, type StaffRole, type Team } from '../tickets/actor';
+import { STAFF_ROLE_NAMES, STAFF_ROLES, TEAM_NAMES, TEAMS, type StaffRole, type Team } from '../tickets/actor';
 import type { Ticket } from '../tickets/model';
 
 /**
@@ -36,7 +36,6 @@ export interface BoardTeam {
   people: BoardPerson[];
 }
 
-const TEAM_ORDER: readonly Team[] = ['customer_service', 'engineering', 'cleaning', 'greening', 'management'];
 const WEEKDAY_NAMES = ['一', '二', '三', '四', '五', '六', '日'];
 
 const weekdaysText = (days: readonly number[]): string => {
@@ -81,7 +80,7 @@ export const buildBoard = (
     lateTasks: lateBy.get(m._id) ?? 0,
   });
   const roleRank = (r: StaffRole) => STAFF_ROLES.indexOf(r);
-  return TEAM_ORDER.map((team) => {
+  return TEAMS.map((team) => {
     const people = staff
       .filter((m) => m.active && m.team === team)
       .map(person)

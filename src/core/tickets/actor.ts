@@ -22,7 +22,9 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
   manager: '项目负责人',
 };
 
-export type Team = 'engineering' | 'customer_service' | 'cleaning' | 'greening' | 'management';
+/** The company's teams, in the order staff pages list them (customer service first). */
+export const TEAMS = ['customer_service', 'engineering', 'cleaning', 'greening', 'management'] as const;
+export type Team = (typeof TEAMS)[number];
 
 export const TEAM_NAMES: Record<Team, string> = {
   engineering: '工程部',

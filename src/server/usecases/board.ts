@@ -1,11 +1,10 @@
 import { buildBoard } from '../../core/duty/board';
-import { DomainError } from '../../core/errors';
 import type { Policy } from '../../core/sla/policy';
 import { STAFF_ROLES } from '../../core/tickets/actor';
 import { OPEN_STATES } from '../../core/tickets/states';
 import { WORKLOAD_STATES } from '../../core/tickets/workload';
 import type { Deps } from '../ports';
-import { activeStaff } from './handover';
+import { requireOverseer } from './overseer';
 
 /** The board reads at most this many breached and waiting tickets (counts beyond read 50+). */
 export const BOARD_LIST_LIMIT = 50;
@@ -17,8 +16,7 @@ const HANDOVERS_LIMIT = 20;
  * handovers nobody has confirmed yet. Four reads in parallel.
  */
 export const dutyBoard = async (deps: Deps, policy: Policy, openid: string) => {
-  const me = await activeStaff(deps, openid);
-  if (me.role !== 'supervisor' && me.role !== 'manager') throw new DomainError('AUTH.FORBIDDEN', '只有客服主任和项目负责人可以查看在岗与负荷');
+  const me = await requireOverseer(deps, openid, '查看在岗与负荷');
   const [staff, late, waiting, handovers] = await Promise.all([
     deps.staff.byRoles(STAFF_ROLES),
     deps.tickets.listLate(OPEN_STATES, BOARD_LIST_LIMIT),

@@ -8,7 +8,7 @@ import TrendChart from '@/components/TrendChart'
 import type { KpiDrill } from '@/core/kpi/drill'
 import { KPI_PERIOD_LABELS, type KpiPeriod } from '@/core/kpi/labels'
 import { KIND_NAMES, TICKET_KINDS } from '@/core/tickets/kinds'
-import { TEAM_NAMES, type Team } from '@/core/tickets/actor'
+import { TEAM_NAMES, TEAMS, type Team } from '@/core/tickets/actor'
 import { useQuery } from '@/hooks/useAction'
 import { call } from '@/services/rpc'
 import { a11y } from '@/utils/a11y'
@@ -24,7 +24,6 @@ import { TREND_LINES, type TrendLine } from './trend-lines'
 import './index.css'
 
 const PERIODS: KpiPeriod[] = ['thisWeek', 'thisMonth', 'lastMonth', 'last12Weeks', 'last6Months', 'custom']
-const TEAMS: Team[] = ['customer_service', 'engineering', 'cleaning', 'greening', 'management']
 const ALL = ''
 
 type Filters = { community: string; kind: string; team: string }
