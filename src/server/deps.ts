@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cloudbaseBindingStore, cloudbaseCommunityDirectory } from './adapters/bindings';
 import { cloudbaseOwnerDirectory, cloudbaseStaffDirectory } from './adapters/directories';
 import { cloudbasePush, withTemplateFields, wxServerSdkPush } from './adapters/push';
@@ -44,6 +44,7 @@ export const defaultDeps = (): Deps => {
     templateIds: config.templateIds,
     now: () => Date.now(),
     newId: () => randomUUID().replace(/-/g, ''),
+    requestedId: (sender, requestId) => createHash('sha256').update(`${sender}\n${requestId}`).digest('hex').slice(0, 32),
   };
   cached = { key, deps };
   return deps;

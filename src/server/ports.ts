@@ -30,7 +30,11 @@ export interface OwnerTicketFilter {
 
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
-  insert(ticket: Ticket): Promise<void>;
+  /**
+   * Inserts a new ticket; false when a ticket with its id is already there (a retried
+   * submission whose id came from its request id: the first one stands).
+   */
+  insert(ticket: Ticket): Promise<boolean>;
   /** Saves `next` only if the stored version is still `expectedVersion`; false otherwise. */
   replace(next: Ticket, expectedVersion: number): Promise<boolean>;
   /**
@@ -131,7 +135,8 @@ export interface BindingStore {
 /** Shift handovers (交接班) in the `handovers` collection. */
 export interface HandoverStore {
   get(id: string): Promise<Handover | null>;
-  insert(handover: Handover): Promise<void>;
+  /** False when a handover with its id is already there (a retried 写交接). */
+  insert(handover: Handover): Promise<boolean>;
   /** Saves `next` only if the stored one is still pending at `expectedVersion`; false otherwise. */
   confirm(next: Handover, expectedVersion: number): Promise<boolean>;
   /** Handovers not confirmed yet, newest first; one team's if given. */
@@ -199,4 +204,6 @@ export interface Deps {
   templateIds: Record<TemplateKey, string>;
   now(): number;
   newId(): string;
+  /** The id of what a sender's request creates: the same for every retry of that request. */
+  requestedId(sender: string, requestId: string): string;
 }

@@ -8,7 +8,7 @@ import { DUTY_ACTIONS } from './duty-actions';
 import { KPI_ACTIONS } from './kpi-actions';
 import { functionOf } from './names';
 import { photosField } from './photos';
-import { idField, instantField, scoreField, textField, ticketIdInput } from './fields';
+import { idField, instantField, requestIdField, scoreField, textField, ticketIdInput } from './fields';
 import {
   identitySchema,
   templateKeySchema,
@@ -135,6 +135,7 @@ export const ACTIONS = {
       category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择协办类别' }),
       area: z._default(z.enum(['home', 'public'], { error: '请选择户内或公共区域' }), 'home'),
       description: textField('协办内容', 300, 1),
+      requestId: requestIdField(),
     }),
     output: ticketOut,
   },

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { HANDOVER_NOTES_MAX, HANDOVER_WATCH_MAX, TICKET_NO_PATTERN } from '../duty/handover';
 import { STAFF_ROLES } from '../tickets/actor';
-import { idField, positiveIntField, textField, ticketIdInput } from './fields';
+import { idField, positiveIntField, requestIdField, textField, ticketIdInput } from './fields';
 import { ticketViewSchema } from './views';
 
 /** The version of the record as the person saw it: a change since then is refused, not overwritten. */
@@ -112,6 +112,7 @@ export const DUTY_ACTIONS = {
   },
   'duty.writeHandover': {
     input: z.object({
+      requestId: requestIdField(),
       notes: textField('交接事项', HANDOVER_NOTES_MAX, 1),
       watch: z._default(
         z

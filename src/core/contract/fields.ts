@@ -33,3 +33,11 @@ export const positiveIntField = (error: string) => z.number({ error }).check(z.i
 export const instantField = (label: string) => positiveIntField(`${label}格式不正确`);
 
 export const ticketIdInput = z.object({ ticketId: idField('工单编号') });
+
+/**
+ * The client's id for one submission, made once when the owner taps 提交 and kept across every
+ * retry (and in the offline queue): the server makes at most one record per sender and request id.
+ */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export const requestIdField = () =>
+  z.optional(z.string({ error: '请求编号格式不正确' }).check(z.regex(REQUEST_ID_PATTERN, { error: '请求编号格式不正确' })));

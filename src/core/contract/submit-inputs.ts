@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CARD_ACTIONS, CARD_TYPE_IDS } from '../catalog/cards';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { COMPLAINT_CATEGORY_IDS } from '../catalog/complaints';
-import { idField, instantField, textField } from './fields';
+import { idField, instantField, requestIdField, textField } from './fields';
 import { photosField } from './photos';
 
 /**
@@ -23,6 +23,7 @@ export const repairRequestInput = z.object({
   photos: photosField(),
   appointment: z._default(z.nullable(appointmentInput), null),
   urgent: z._default(z.boolean({ error: '请选择是否急修' }), false),
+  requestId: requestIdField(),
 });
 
 export const complaintRequestInput = z.object({
@@ -34,6 +35,7 @@ export const complaintRequestInput = z.object({
   /** The ticket whose handler this complaint is about (from its callback). */
   aboutTicketId: z.optional(idField('相关工单')),
   replyBy: instantField('期望答复时间'),
+  requestId: requestIdField(),
 });
 
 export const cardRequestInput = z.object({
@@ -48,4 +50,5 @@ export const cardRequestInput = z.object({
   ),
   custody: z._default(z.boolean({ error: '请选择是否委托代管' }), false),
   note: z._default(textField('补充说明', 200), ''),
+  requestId: requestIdField(),
 });

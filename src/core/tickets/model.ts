@@ -208,6 +208,8 @@ export interface Ticket {
   _id: string;
   /** Human-facing number, e.g. BX20261122-4F7K. */
   no: string;
+  /** The client's id for the submission that made it (its retries find this ticket), when it sent one. */
+  requestId?: string;
   kind: TicketKind;
   state: TicketState;
   version: number;

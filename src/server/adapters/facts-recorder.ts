@@ -23,8 +23,9 @@ export const withFactsRecorded = (store: TicketStore, kpi: KpiStore, policy: Pol
   return {
     ...store,
     async insert(ticket) {
-      await store.insert(ticket);
-      await record(ticket);
+      const inserted = await store.insert(ticket);
+      if (inserted) await record(ticket);
+      return inserted;
     },
     async replace(next, expectedVersion) {
       const saved = await store.replace(next, expectedVersion);

@@ -1,6 +1,7 @@
 import type { Handover } from '../../core/duty/handover';
 import type { Database } from '../cloudbase';
 import type { HandoverStore } from '../ports';
+import { addOnce } from './duplicate-key';
 
 /**
  * Shift handovers in the `handovers` collection. A confirmation is conditional on the version
@@ -15,9 +16,7 @@ export const cloudbaseHandoverStore = (db: Database): HandoverStore => {
       const res = await col.doc(id).get();
       return ((res.data ?? [])[0] as Handover | undefined) ?? null;
     },
-    async insert(handover) {
-      await col.add(handover);
-    },
+    insert: (handover) => addOnce(() => col.add(handover)),
     async confirm(next, expectedVersion) {
       const res = await col
         .where({ _id: next._id, version: expectedVersion, state: 'pending' })

@@ -4,6 +4,7 @@ import { AWAITING_CALLBACK } from '../../core/tickets/callbacks';
 import type { Ticket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
 import type { TicketStore } from '../ports';
+import { addOnce } from './duplicate-key';
 
 /** Tickets in the CloudBase `tickets` collection: one document per ticket, audit inside. */
 export const cloudbaseTicketStore = (db: Database): TicketStore => {
@@ -22,9 +23,7 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       const res = await col.doc(id).get();
       return ((res.data ?? [])[0] as Ticket | undefined) ?? null;
     },
-    async insert(ticket) {
-      await col.add(ticket);
-    },
+    insert: (ticket) => addOnce(() => col.add(ticket)),
     async replace(next, expectedVersion) {
       // pushFailures is left out: only delivery appends to it, and a step read before a delivery
       // saved its failures must not write the older list back.

@@ -40,7 +40,7 @@ export const watchItemOf = (t: Ticket): WatchItem => {
 export const writeHandover = async (
   deps: Deps,
   openid: string,
-  input: { notes: string; watch: readonly string[] },
+  input: { notes: string; watch: readonly string[]; requestId?: string },
 ): Promise<{ handover: Handover; member: StaffMember }> => {
   const writer = await activeStaff(deps, openid);
   if (!mayWriteHandover(writer)) throw new DomainError('AUTH.FORBIDDEN', HANDOVER_MESSAGES.writer);
@@ -48,8 +48,10 @@ export const writeHandover = async (
   const found = (await deps.tickets.listByNumbers(input.watch)).filter((t) => canView(actor, t));
   const missing = input.watch.find((no) => !found.some((t) => t.no === no));
   if (missing) throw new DomainError('INPUT.INVALID', HANDOVER_MESSAGES.watchUnknown(missing));
-  const handover = newHandover(deps.newId(), writer, input.notes, found.map(watchItemOf), deps.now());
-  await deps.handovers.insert(handover);
+  // A retried 写交接 (same request id) is the same handover: written once.
+  const id = input.requestId ? deps.requestedId(`handover:${openid}`, input.requestId) : deps.newId();
+  const handover = newHandover(id, writer, input.notes, found.map(watchItemOf), deps.now());
+  if (!(await deps.handovers.insert(handover))) return { handover: (await deps.handovers.get(id)) ?? handover, member: writer };
   return { handover, member: writer };
 };
 

@@ -11,7 +11,7 @@ import { submitTicket, type OnBehalf } from './submit';
  * loss report (挂失) of the same card first (003 #11) and carries the cost fee.
  */
 export const submitCard = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'card.submit'>, onBehalf?: OnBehalf) =>
-  submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'card', input.type), async (ctx) => {
+  submitTicket(deps, policy, openid, input, teamFor(policy.routing, 'card', input.type), async (ctx) => {
     let lossTicket: { id: string; no: string } | null = null;
     if (input.action === 'reissue') {
       const loss = await deps.tickets.findCardLoss(ctx.unit.id, input.type, input.cardNo);

@@ -28,7 +28,7 @@ export const submitComplaint = async (deps: Deps, policy: Policy, openid: string
     aboutStaff = linked.assignee?.name ?? aboutStaff;
     aboutStaffId = linked.assignee?.staffId ?? null;
   }
-  return submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'complaint', input.category), (ctx) =>
+  return submitTicket(deps, policy, openid, input, teamFor(policy.routing, 'complaint', input.category), (ctx) =>
     createComplaintTicket(
       {
         id: ctx.id,

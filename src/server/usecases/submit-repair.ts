@@ -7,7 +7,7 @@ import { submitTicket, type OnBehalf } from './submit';
 
 /** An owner's repair (or one the desk registers for them), routed to an on-duty technician of the right trade. */
 export const submitRepair = (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'repair.submit'>, onBehalf?: OnBehalf) =>
-  submitTicket(deps, policy, openid, input.unitId, teamFor(policy.routing, 'repair', input.category), ({ id, now, actor, owner, unit, channel, registeredBy }) =>
+  submitTicket(deps, policy, openid, input, teamFor(policy.routing, 'repair', input.category), ({ id, now, actor, owner, unit, channel, registeredBy }) =>
     createRepairTicket(
       {
         id,

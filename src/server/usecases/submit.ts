@@ -29,15 +29,25 @@ export interface OnBehalf {
   channel: Exclude<TicketChannel, 'wechat'>;
 }
 
+/** Which unit a submission is for, and the client's id for it (kept across the client's retries). */
+export interface SubmitRequest {
+  unitId: string;
+  requestId?: string;
+}
+
 /**
  * An owner's submission of any kind: checked against their verified units, built by `build`,
  * routed within the call and saved in one insert; then the handler is pushed.
+ *
+ * With a request id the ticket's id comes from the sender and that id, so a retry (after a lost
+ * answer, from the offline queue, or ten at once) finds the first one's ticket instead of making
+ * another: the insert of an existing id is refused by the database itself, whoever came first.
  */
 export const submitTicket = async (
   deps: Deps,
   policy: Policy,
   openid: string,
-  unitId: string,
+  { unitId, requestId }: SubmitRequest,
   team: Team,
   build: (ctx: SubmitContext) => Ticket | Promise<Ticket>,
   onBehalf?: OnBehalf,
@@ -52,7 +62,7 @@ export const submitTicket = async (
   const now = deps.now();
   const actor: Actor = onBehalf?.staff ?? { kind: 'owner', openid, name: owner.name };
   const built = await build({
-    id: deps.newId(),
+    id: requestId ? deps.requestedId(onBehalf ? `staff:${onBehalf.staff.staffId}` : `owner:${openid}`, requestId) : deps.newId(),
     now,
     actor,
     owner: { openid, name: owner.name, phone: owner.phone },
@@ -61,7 +71,23 @@ export const submitTicket = async (
     channel: onBehalf?.channel ?? 'wechat',
     registeredBy: onBehalf ? { staffId: onBehalf.staff.staffId, name: onBehalf.staff.name } : null,
   });
-  const { ticket } = await routeWaiting(built, { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) }, now, policy);
-  await deps.tickets.insert(ticket);
+  const { ticket } = await routeWaiting(
+    requestId ? { ...built, requestId } : built,
+    { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) },
+    now,
+    policy,
+  );
+  if (!(await deps.tickets.insert(ticket))) return { ticket: await firstOfRequest(deps, ticket), actor };
   return { ticket: await afterSave(deps, null, ticket, policy), actor };
+};
+
+/**
+ * The ticket an earlier try of the same request made. Its push is that try's to send (or the
+ * sweep's, if it stopped): a retry sends nothing, so a message never goes out twice.
+ */
+export const firstOfRequest = async (deps: Deps, attempted: Ticket): Promise<Ticket> => {
+  const first = await deps.tickets.get(attempted._id);
+  // The id is the sender's and the request's: anything else under it is not this request's.
+  if (!first || first.requestId !== attempted.requestId || first.owner.openid !== attempted.owner.openid) throw new DomainError('INPUT.INVALID', '请求编号重复，请重新提交');
+  return first;
 };

@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors';
 import { teamFor } from '../../core/routing/rules';
 import type { Policy } from '../../core/sla/policy';
 import type { Actor } from '../../core/tickets/actor';
-import type { Ticket } from '../../core/tickets/model';
+import type { SubtaskRef, Ticket } from '../../core/tickets/model';
 import { createSubtask, MAX_SUBTASKS, SUBTASK_LIMIT_MESSAGE, subtaskRefusal } from '../../core/tickets/subtask';
 import { transition } from '../../core/tickets/transition';
 import type { Deps } from '../ports';
@@ -28,17 +28,25 @@ export const raiseSubtask = async (
 ): Promise<{ ticket: Ticket; actor: Actor; subtask: Ticket }> => {
   const team = teamFor(policy.routing, 'repair', input.category);
   const [first, members] = await Promise.all([deps.tickets.get(input.ticketId), deps.staff.team(team)]);
+  const people = { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) };
+  // A retried request (same request id) names the same sub-task: it is raised once.
+  const subtaskId = input.requestId ? deps.requestedId(`subtask:${openid}:${input.ticketId}`, input.requestId) : deps.newId();
   let current = first;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) current = await deps.tickets.get(input.ticketId);
     const actor = current && (await resolveActor(deps, openid, current));
     if (!current || !actor || !canView(actor, current)) throw new DomainError('TICKET.NOT_FOUND');
+    const raised = current.subtasks?.find((s) => s.id === subtaskId);
+    if (raised) {
+      const subtask = (await deps.tickets.get(raised.id)) ?? (await insertLost(deps, policy, current, raised, input, people, actor));
+      return { ticket: current, actor, subtask };
+    }
     const refusal = subtaskRefusal(current);
     if (refusal) throw new DomainError('TICKET.ILLEGAL_TRANSITION', refusal);
 
     const now = deps.now();
     const ctx = { actor, now, policy };
-    const built = createSubtask(current, { id: deps.newId(), category: input.category, area: input.area, description: input.description }, ctx);
+    const built = createSubtask(current, { id: subtaskId, category: input.category, area: input.area, description: input.description }, ctx);
     const stepped = transition(current, { type: 'subtask', subtask: built.ref }, ctx);
     if (!stepped.ok) {
       const full = stepped.code === 'TICKET.ILLEGAL_TRANSITION' && current.state === 'accepted' && (current.subtasks?.length ?? 0) >= MAX_SUBTASKS;
@@ -46,11 +54,34 @@ export const raiseSubtask = async (
     }
     if (!(await deps.tickets.replace(stepped.ticket, current.version))) continue;
 
-    const people = { team: members, supervisors: () => deps.staff.byRoles(['supervisor']) };
     const { ticket: routed } = await routeWaiting(built.ticket, people, now, policy);
-    await deps.tickets.insert(routed);
-    const [complaint, subtask] = await Promise.all([afterSave(deps, current, stepped.ticket, policy), afterSave(deps, null, routed, policy)]);
+    // Not inserted: a retry of this request found the listed sub-task missing and put it in first.
+    const inserted = await deps.tickets.insert(routed);
+    const [complaint, subtask] = await Promise.all([
+      afterSave(deps, current, stepped.ticket, policy),
+      inserted ? afterSave(deps, null, routed, policy) : deps.tickets.get(routed._id).then((t) => t ?? routed),
+    ]);
     return { ticket: complaint, actor, subtask };
   }
   throw new DomainError('TICKET.VERSION_CONFLICT');
+};
+
+/**
+ * The sub-task a complaint lists but the database lacks: the try that raised it stopped between
+ * the two saves. Its retry inserts it under the listed id and number.
+ */
+const insertLost = async (
+  deps: Deps,
+  policy: Policy,
+  complaint: Ticket,
+  ref: SubtaskRef,
+  input: ParsedInput<'task.subtask'>,
+  people: Parameters<typeof routeWaiting>[1],
+  actor: Actor,
+): Promise<Ticket> => {
+  const now = deps.now();
+  const built = createSubtask(complaint, { id: ref.id, category: input.category, area: input.area, description: input.description }, { actor, now, policy });
+  const { ticket: routed } = await routeWaiting({ ...built.ticket, no: ref.no }, people, now, policy);
+  if (!(await deps.tickets.insert(routed))) return (await deps.tickets.get(ref.id)) ?? routed;
+  return afterSave(deps, null, routed, policy);
 };
