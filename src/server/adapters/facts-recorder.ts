@@ -25,6 +25,11 @@ export const withFactsRecorded = (store: TicketStore, kpi: KpiStore, policy: Pol
     async insert(ticket) {
       const inserted = await store.insert(ticket);
       if (inserted) await record(ticket);
+      else {
+        // A retried submission: the first try may have stopped (crashed) before its rollup write.
+        const first = await store.get(ticket._id);
+        if (first) await record(first);
+      }
       return inserted;
     },
     async replace(next, expectedVersion) {
