@@ -107,4 +107,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     security: FUNCTIONS_ONLY,
   },
   { name: 'kpi_reports', purpose: 'Monthly reports (月度统计), one per month, generated on the 1st', indexes: [], security: FUNCTIONS_ONLY },
+  {
+    name: 'pii_access',
+    // Append-only: the functions insert, nothing updates or deletes.
+    purpose: "Who was served an owner's full phone or a ticket's photos (staff member, ticket, when, what)",
+    indexes: [{ name: 'ticket_at', keys: { ticketId: 1, at: -1 } }],
+    security: FUNCTIONS_ONLY,
+  },
 ];

@@ -6,6 +6,8 @@ import { cloudbaseTicketStore } from './adapters/ticket-store';
 import { cloudbaseHandoverStore } from './adapters/handover-store';
 import { withFactsRecorded } from './adapters/facts-recorder';
 import { cloudbaseKpiStore } from './adapters/kpi-store';
+import { cloudbasePhotoLinks } from './adapters/photo-links';
+import { cloudbasePiiAccessLog } from './adapters/pii-access-log';
 import { DEFAULT_POLICY } from '../core/sla/policy';
 import { initCloud } from './cloudbase';
 import { policyAtStart, readConfig } from './env';
@@ -44,6 +46,8 @@ export const defaultDeps = (): Deps => {
     templateIds: config.templateIds,
     now: () => Date.now(),
     newId: () => randomUUID().replace(/-/g, ''),
+    photoLinks: cloudbasePhotoLinks(app),
+    piiAccess: cloudbasePiiAccessLog(db),
     requestedId: (sender, requestId) => createHash('sha256').update(`${sender}\n${requestId}`).digest('hex').slice(0, 32),
   };
   cached = { key, deps };

@@ -192,6 +192,28 @@ export interface Push {
   send(message: PushRequest): Promise<{ errcode: number; errmsg: string }>;
 }
 
+/** Short-lived links to stored photos (CloudBase getTempFileURL): storage itself is private. */
+export interface PhotoLinks {
+  /** One storage call for all `refs`; a ref that could not be linked is missing from the map. */
+  urls(refs: readonly string[], maxAgeSeconds: number): Promise<Map<string, string>>;
+}
+
+/** Who was served an owner's personal data (`pii_access`, append-only). */
+export interface PiiAccess {
+  at: number;
+  viewer: { staffId: string; name: string; role: StaffRole };
+  /** The ticket viewed, or null for a list (its tickets are in ticketIds). */
+  ticketId: string | null;
+  ticketIds?: string[];
+  what: ('phone' | 'photos')[];
+  /** The list that served it (desk.callbacks, desk.daily); absent for a ticket's view. */
+  via?: string;
+}
+
+export interface PiiAccessLog {
+  record(entry: PiiAccess): Promise<void>;
+}
+
 export interface Deps {
   tickets: TicketStore;
   staff: StaffDirectory;
@@ -206,4 +228,6 @@ export interface Deps {
   newId(): string;
   /** The id of what a sender's request creates: the same for every retry of that request. */
   requestedId(sender: string, requestId: string): string;
+  photoLinks: PhotoLinks;
+  piiAccess: PiiAccessLog;
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { LOCAL_PHOTO_SCHEME } from '@/core/catalog/photos';
+import { previewOf, rememberPreview } from './photo-previews';
 import type { PhotoStorage, UploadResult } from './upload';
 
 const host = () => process.env.FUNCTION_HOST || '';
@@ -19,7 +19,9 @@ function parseReply(data: unknown): UploadResult {
 
 /**
  * The H5 build uploads to the local stack's storage (multipart, as Taro.uploadFile sends it);
- * it answers `local://photos/<id>.<ext>`, served back under /_local/storage/.
+ * it answers `local://photos/<id>.<ext>`. Storage is private: a ticket's photos arrive as
+ * short-lived `/_local/storage/…?expires=…&sign=…` links minted by the server, shown from the
+ * stack's origin; a photo just uploaded here is shown from the picked file.
  */
 export const h5Storage: PhotoStorage = {
   async upload({ path, ext }) {
@@ -32,7 +34,9 @@ export const h5Storage: PhotoStorage = {
       // No cookies to send; without credentials the H5 dev server's origin may call the stack.
       withCredentials: false,
     });
-    return parseReply(res.data);
+    const reply = parseReply(res.data);
+    if (reply.ok) rememberPreview(reply.ref, path);
+    return reply;
   },
-  url: (ref) => (ref.startsWith(LOCAL_PHOTO_SCHEME) ? `${host()}/_local/storage/${ref.slice(LOCAL_PHOTO_SCHEME.length)}` : ref),
+  url: (ref) => previewOf(ref) ?? (ref.startsWith('/_local/') ? `${host()}${ref}` : ref),
 };

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { PhotoExt } from '@/core/catalog/photos';
+import { previewOf, rememberPreview } from './photo-previews';
 import type { PhotoStorage } from './upload';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -17,13 +18,15 @@ export function photoCloudPath(ext: PhotoExt, now: number, random: () => number 
 
 /**
  * In the mini-program photos go straight to CloudBase storage with the user's WeChat identity;
- * the answer is a fileID (`cloud://<env>.<bucket>/<path>`) that <Image> and previewImage load
- * as is.
+ * the answer is a fileID (`cloud://<env>.<bucket>/<path>`). Storage is private (read: server
+ * only): a ticket's photos arrive as temporary https URLs minted by the server, shown as given;
+ * a photo just uploaded here is shown from the picked file.
  */
 export const weappStorage: PhotoStorage = {
   async upload({ path, ext }) {
     const res = await Taro.cloud.uploadFile({ cloudPath: photoCloudPath(ext, Date.now()), filePath: path });
+    rememberPreview(res.fileID, path);
     return { ok: true, ref: res.fileID };
   },
-  url: (ref) => ref,
+  url: (ref) => previewOf(ref) ?? ref,
 };

@@ -132,9 +132,14 @@ export async function addResultPhoto(page: Page, form: Locator, rgb: [number, nu
   await picker.locator('.photo-picker__uploading').waitFor({ state: 'detached' });
 }
 
-/** The bytes the stack serves for a stored photo reference (`local://photos/<id>.<ext>`). */
+/**
+ * The bytes the stack serves for a stored photo reference (`local://photos/<id>.<ext>`), through a
+ * temporary link minted as the server mints one (storage is private).
+ */
 export async function servedPhoto(s: Story, ref: string): Promise<Buffer> {
-  const res = await fetch(`${s.stack.url}/_local/storage/${ref.replace(/^local:\/\//, '')}`);
+  const app = tcb.init({ env: 'e2e', serviceUrl: s.stack.stack.serviceUrl });
+  const [link] = (await app.getTempFileURL({ fileList: [{ fileID: ref, maxAge: 60 }] })).fileList;
+  const res = await fetch(`${s.stack.url}${link?.tempFileURL ?? ''}`);
   if (!res.ok) throw new Error(`GET photo ${ref}: ${res.status}`);
   return Buffer.from(await res.arrayBuffer());
 }

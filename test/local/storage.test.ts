@@ -1,11 +1,13 @@
 // The local stack's photo storage over real HTTP: what Taro.uploadFile posts on H5 (one file in a
 // multipart/form-data body) is checked on its bytes, stored under the data folder, and served
-// back byte for byte; nothing outside the photos folder can be read through it.
+// back byte for byte, only through a temporary URL minted for the server (getTempFileURL, as in
+// CloudBase with a private read rule); nothing outside the photos folder can be read through it.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { isPhotoRef, LOCAL_PHOTO_PATH, MAX_PHOTO_BYTES } from '@/core/catalog/photos';
+import tcb from '@cloudbase/node-sdk';
 import { startStack, type RunningStack } from '@/local/stack';
 
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00];
@@ -69,7 +71,18 @@ const rawGet = (rawPath: string): Promise<{ status: number; type: string | undef
     req.end();
   });
 
-const urlOf = (ref: string) => `/_local/storage/${ref.slice('local://'.length)}`;
+const bareUrlOf = (ref: string) => `/_local/storage/${ref.slice('local://'.length)}`;
+
+/** What the server's getTempFileURL answers for these references. */
+const tempUrls = async (...refs: string[]) =>
+  (await tcb.init({ env: 'local-test', serviceUrl: stack.serviceUrl }).getTempFileURL({ fileList: refs.map((fileID) => ({ fileID, maxAge: 60 })) })).fileList;
+
+/** A signed URL for a stored photo, as the server gets one. */
+const urlOf = async (ref: string) => {
+  const [item] = await tempUrls(ref);
+  if (item?.code !== 'SUCCESS') throw new Error(`no link for ${ref}: ${item?.code}`);
+  return item.tempFileURL;
+};
 
 describe('POST /_local/storage/upload', () => {
   it('stores a JPEG, answers its reference, and serves the same bytes back as image/jpeg', async () => {
@@ -83,7 +96,8 @@ describe('POST /_local/storage/upload', () => {
     expect(isPhotoRef(ref)).toBe(true); // the contract will take it in a submission
     expect(storedPhotos()).toContain(path.basename(ref));
 
-    const res = await fetch(`${stack.url}${urlOf(ref)}`);
+    expect((await rawGet(bareUrlOf(ref))).status).toBe(403); // private: the path alone opens nothing
+    const res = await fetch(`${stack.url}${await urlOf(ref)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -98,7 +112,7 @@ describe('POST /_local/storage/upload', () => {
     expect(first.body.data!.ref).toMatch(/\.png$/);
     expect(second.body.data!.ref).not.toBe(first.body.data!.ref);
 
-    const served = await rawGet(urlOf(first.body.data!.ref));
+    const served = await rawGet(await urlOf(first.body.data!.ref));
     expect(served.type).toBe('image/png');
     expect(served.body.equals(bytes)).toBe(true);
   });
@@ -211,14 +225,19 @@ describe('GET /_local/storage/<path>', () => {
     const link = path.join(dataDir, 'storage', 'photos', 'feedfacefeedface.jpg');
     fs.symlinkSync(path.join(dataDir, '0123456789abcdef.jpg'), link);
     const res = await rawGet('/_local/storage/photos/feedfacefeedface.jpg');
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
     expect(res.body.toString()).not.toContain('SECRET');
+    // Nor will the storage mint a link to it.
+    expect(await tempUrls('local://photos/feedfacefeedface.jpg')).toEqual([expect.objectContaining({ code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' })]);
   });
 
-  it('answers 404 with a Chinese message for a photo that was never stored', async () => {
+  it('answers a bare path 403 whether or not the photo exists, and mints no link for one never stored', async () => {
     const res = await rawGet('/_local/storage/photos/00000000000000000000000000000000.jpg');
-    expect(res.status).toBe(404);
-    expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, message: '照片不存在' });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, message: '无权查看该照片' });
+    expect(await tempUrls('local://photos/00000000000000000000000000000000.jpg')).toEqual([
+      { code: 'STORAGE_FILE_NONEXIST', fileID: 'local://photos/00000000000000000000000000000000.jpg', tempFileURL: '' },
+    ]);
     expect(LOCAL_PHOTO_PATH.test('photos/00000000000000000000000000000000.jpg')).toBe(true);
   });
 
@@ -227,7 +246,7 @@ describe('GET /_local/storage/<path>', () => {
     const { body } = await upload(bytes, 'keep.jpg', 'image/jpeg');
     await stack.close();
     stack = await startStack({ dataDir, handlers: {} });
-    const served = await rawGet(urlOf(body.data!.ref));
+    const served = await rawGet(await urlOf(body.data!.ref));
     expect(served.status).toBe(200);
     expect(served.body.equals(bytes)).toBe(true);
   });

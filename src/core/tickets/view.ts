@@ -1,5 +1,6 @@
 import { CARD_ACTION_NAMES, findCardType } from '../catalog/cards';
 import { pushFailureLine } from '../notify/push-failures';
+import { ownerPhoneFor } from '../privacy/phone-access';
 import { findCategory } from '../catalog/categories';
 import { findComplaintCategory } from '../catalog/complaints';
 import type { TicketSummary, TicketView } from '../contract/views';
@@ -151,7 +152,8 @@ export const toTicketView = (t: Ticket, viewer: Actor, now: number, policy: Poli
     resultPhotos: t.resultPhotos ?? [],
     appointment: t.appointment,
     rescheduled: t.rescheduled ? { previous: t.rescheduled.previous, reason: t.rescheduled.reason, at: t.rescheduled.at } : null,
-    owner: { name: t.owner.name, phone: t.owner.phone },
+    // Masked for staff other than the handler and the front desk (core/privacy).
+    owner: { name: t.owner.name, phone: ownerPhoneFor(viewer, t) },
     assignee: t.assignee && showHandler ? { name: t.assignee.name, phone: t.assignee.phone } : null,
     quote: t.quote
       ? { items: t.quote.items, totalFen: t.quote.totalFen, note: t.quote.note, decision: t.quote.decision }

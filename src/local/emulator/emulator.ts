@@ -2,6 +2,7 @@
 // stack, or startEmulator's own) can mount.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDatabaseActions } from './database-actions';
+import { DbFaults, type DbFaultSpec } from './db-faults';
 import type { FunctionInvoker } from './function-invoker';
 import { pathOf, sendJson } from './http';
 import { LOCAL_API_PREFIX, serveLocalApi } from './local-api';
@@ -28,6 +29,9 @@ export interface EmulatorControl {
   messages(): SubscribeMessageRecord[];
   clearMessages(): void;
   injectFault(spec: FaultSpec): void;
+  /** The next requests on a collection fail (DATABASE_REQUEST_FAILED). */
+  injectDbFault(spec: DbFaultSpec): void;
+  /** Clears WeChat and database faults. */
   clearFaults(): void;
 }
 
@@ -47,12 +51,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const wx = new WxApi();
   // Photos uploaded in H5 local mode, under <dataDir>/storage (stand-in for cloud storage).
   const storage = createLocalStorage(options.dataDir);
+  const dbFaults = new DbFaults();
   const deps = {
     database: createDatabaseActions(store, new Transactions(store)),
     wx,
     stats,
     invoker: options.invoker,
     flushed: () => store.flushed(),
+    storageLinks: storage.links,
+    dbFaults,
   };
 
   const fail = (res: ServerResponse, err: unknown) => {
@@ -84,7 +91,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     messages: () => wx.messages(),
     clearMessages: () => wx.clearMessages(),
     injectFault: (spec) => wx.injectFault(spec),
-    clearFaults: () => wx.clearFaults(),
+    injectDbFault: (spec) => dbFaults.inject(spec),
+    clearFaults: () => {
+      wx.clearFaults();
+      dbFaults.clear();
+    },
     close: () => store.close(),
   };
 }

@@ -10,7 +10,9 @@ import { collectionOf, type DatabaseAction } from './database-actions';
 import { EmulatorError, invalidParam, toEmulatorError } from './errors';
 import { invokeFunctionAction, type FunctionInvoker } from './function-invoker';
 import { readBody, sendJson } from './http';
+import type { DbFaults } from './db-faults';
 import type { Stats } from './stats';
+import type { StorageLinks } from './storage-links';
 import type { WxApi, WxResponse } from './wx-api';
 
 export const SDK_PATH = '/admin';
@@ -22,6 +24,10 @@ export interface SdkEndpointDeps {
   invoker: FunctionInvoker | undefined;
   /** Settles when every write so far is on disk. */
   flushed: () => Promise<void>;
+  /** Temporary photo URLs (storage.batchGetDownloadUrl). */
+  storageLinks: StorageLinks;
+  /** Database failures a test asked for. */
+  dbFaults: DbFaults;
 }
 
 // wx.openApi's answer is read raw; the SDK parses it only when the content-type is exactly this
@@ -73,11 +79,14 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
     if (action.startsWith('database.')) {
       const handler = deps.database[action];
       if (!handler) throw new EmulatorError('INVALID_ACTION', `${action} is not supported by the local emulator`);
+      deps.dbFaults.take(collectionOf(params), action);
       result = handler(params);
       const list = (result.data as { list?: unknown } | undefined)?.list;
       if (Array.isArray(list)) deps.stats.recordDocs(collectionOf(params), list.length);
       // Acknowledge only what a crash cannot take back (group commit: one fdatasync per batch).
       await deps.flushed();
+    } else if (action === 'storage.batchGetDownloadUrl') {
+      result = { data: { download_list: deps.storageLinks.batchGetDownloadUrl(params) } };
     } else if (action === 'functions.invokeFunction') {
       result = await invokeFunctionAction(deps.invoker, params, req.headers, requestId);
     } else if (action === 'wx.api') {

@@ -1,7 +1,9 @@
 // The local stack's file storage, standing in for CloudBase cloud storage in H5 local mode:
 //   POST /_local/storage/upload   one photo as multipart/form-data (what Taro.uploadFile sends on
 //                                 H5); answers { ok: true, data: { ref: 'local://photos/<id>.<ext>' } }
-//   GET  /_local/storage/photos/<id>.<ext>   the stored bytes, with the photo's content type
+//   GET  /_local/storage/photos/<id>.<ext>?expires=…&sign=…   the stored bytes, with the photo's
+//                                 content type, only by a temporary URL minted for the server
+//                                 (storage-links.ts); a bare path answers 403
 // Photos are checked with the core's own rules on their BYTES (signature and size), never on the
 // name or content type the client claims, and kept under <dataDir>/storage/photos/.
 import { randomBytes } from 'node:crypto';
@@ -19,6 +21,7 @@ import {
   type PhotoExt,
 } from '../../core/catalog/photos';
 import { applyCors, sendJson } from './http';
+import { createStorageLinks, type StorageLinks } from './storage-links';
 
 export const STORAGE_PREFIX = '/_local/storage/';
 export const UPLOAD_PATH = `${STORAGE_PREFIX}upload`;
@@ -34,6 +37,8 @@ const MAX_DRAIN_BYTES = 8 * MAX_PHOTO_BYTES;
 
 const BAD_REQUEST = { ok: false, code: 'REQUEST.INVALID', message: '请求格式错误' } as const;
 const NOT_FOUND = { ok: false, code: 'NOT_FOUND', message: '照片不存在' } as const;
+const FORBIDDEN = { ok: false, code: 'AUTH.FORBIDDEN', message: '无权查看该照片' } as const;
+const EXPIRED = { ok: false, code: 'AUTH.FORBIDDEN', message: '照片链接已过期，请刷新页面' } as const;
 
 const refused = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { ok: false, code, message });
 
@@ -68,11 +73,14 @@ async function fileOf(body: Buffer, contentType: string): Promise<File | 'none' 
 export interface LocalStorage {
   /** Serves a path under STORAGE_PREFIX. */
   serve(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void>;
+  /** The temporary URLs the SDK's getTempFileURL asks for. */
+  links: StorageLinks;
 }
 
 export function createLocalStorage(dataDir: string): LocalStorage {
   const root = path.resolve(dataDir, 'storage');
   const photosDir = path.join(root, 'photos');
+  const links = createStorageLinks(root);
 
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const contentType = req.headers['content-type'] ?? '';
@@ -124,6 +132,9 @@ export function createLocalStorage(dataDir: string): LocalStorage {
     if (!LOCAL_PHOTO_PATH.test(rel)) return sendJson(res, 404, NOT_FOUND);
     const file = path.resolve(root, rel);
     if (!file.startsWith(photosDir + path.sep)) return sendJson(res, 404, NOT_FOUND);
+    // Checked before the file is looked at: without a valid link, nothing says whether it exists.
+    const access = links.check(rel, new URL(req.url ?? '/', 'http://local').searchParams);
+    if (access !== 'ok') return sendJson(res, 403, access === 'expired' ? EXPIRED : FORBIDDEN);
     let size: number;
     try {
       // lstat: a symbolic link planted in the folder is not followed out of it.
@@ -138,8 +149,8 @@ export function createLocalStorage(dataDir: string): LocalStorage {
       'content-type': PHOTO_TYPES[ext].mime,
       'content-length': size,
       'x-content-type-options': 'nosniff',
-      // A stored photo never changes: its name is random and never reused.
-      'cache-control': 'private, max-age=31536000, immutable',
+      // A stored photo never changes (its name is random and never reused); its link expires.
+      'cache-control': 'private, max-age=300',
     });
     if (req.method === 'HEAD') {
       res.end();
@@ -149,6 +160,7 @@ export function createLocalStorage(dataDir: string): LocalStorage {
   }
 
   return {
+    links,
     async serve(req, res, urlPath) {
       applyCors(req, res);
       const method = req.method ?? 'GET';

@@ -2,12 +2,21 @@ import { toTicketView } from '../../core/tickets/view';
 import type { Actor } from '../../core/tickets/actor';
 import type { Ticket } from '../../core/tickets/model';
 import type { Call } from '../function';
+import { recordTicketAccess } from '../usecases/pii-access';
+import { withPhotoLinks } from '../usecases/photo-links';
 import { subtaskViewsFor } from '../usecases/subtask-status';
 
 /**
  * Every ticket-changing action answers the ticket as its caller may now see it (for staff, with
- * a complaint's sub-tasks as they stand, read only when it has some).
+ * a complaint's sub-tasks as they stand, read only when it has some): the owner's phone masked
+ * unless the caller may read it, photos as short-lived URLs, and a staff member's access to
+ * either kept in `pii_access` — all three at once.
  */
-export const asView = (call: Call) => async ({ ticket, actor }: { ticket: Ticket; actor: Actor }) => ({
-  ticket: { ...toTicketView(ticket, actor, call.deps.now(), call.policy), ...(await subtaskViewsFor(call.deps, ticket, actor)) },
-});
+export const asView = (call: Call) => async ({ ticket, actor }: { ticket: Ticket; actor: Actor }) => {
+  const [view, subtasks] = await Promise.all([
+    withPhotoLinks(call.deps, toTicketView(ticket, actor, call.deps.now(), call.policy)),
+    subtaskViewsFor(call.deps, ticket, actor),
+    recordTicketAccess(call.deps, actor, ticket, ticket.photos.length > 0),
+  ]);
+  return { ticket: { ...view, ...subtasks } };
+};

@@ -6,20 +6,24 @@ import { attemptsThisRound, AWAITING_CALLBACK } from '../../core/tickets/callbac
 import type { StaffRef, TicketEvent } from '../../core/tickets/events';
 import type { Ticket } from '../../core/tickets/model';
 import { toSummary } from '../../core/tickets/view';
+import { ownerPhoneFor } from '../../core/privacy/phone-access';
+import type { Actor } from '../../core/tickets/actor';
 import type { Deps } from '../ports';
 import { deskMember } from './desk-access';
+import { recordListAccess } from './pii-access';
+import { canView } from './resolve-actor';
 import { stepTicket } from './step-ticket';
 
 /** A day's returns is far below this; the queue is worked from the top. */
 const QUEUE_LIMIT = 100;
 
-const toItem = (t: Ticket, now: number): CallbackItem => {
+const toItem = (t: Ticket, now: number, viewer: Actor): CallbackItem => {
   // Every ticket waiting for its callback has the clock (started on return); a missing one reads as due now.
   const clock = t.clocks.callback ?? { startedAt: t.updatedAt, dueAt: t.updatedAt };
   return {
     ticket: toSummary(t, true),
     ownerName: t.owner.name,
-    ownerPhone: t.owner.phone,
+    ownerPhone: ownerPhoneFor(viewer, t),
     channel: t.channel ?? 'wechat',
     returnedAt: clock.startedAt,
     dueAt: clock.dueAt,
@@ -31,9 +35,12 @@ const toItem = (t: Ticket, now: number): CallbackItem => {
 
 /** 回访队列: every ticket waiting for its callback, the earliest due first (overdue ones on top). */
 export const callbackQueue = async (deps: Deps, policy: Policy, openid: string) => {
-  await deskMember(deps, openid, '查看回访队列');
+  const viewer = await deskMember(deps, openid, '查看回访队列');
   const now = deps.now();
-  const items = (await deps.tickets.listAwaitingCallback(QUEUE_LIMIT)).map((t) => toItem(t, now)).sort((a, b) => a.dueAt - b.dueAt);
+  // A housekeeper's queue is their zone's (canView).
+  const tickets = (await deps.tickets.listAwaitingCallback(QUEUE_LIMIT)).filter((t) => canView(viewer, t));
+  await recordListAccess(deps, viewer, 'desk.callbacks', tickets);
+  const items = tickets.map((t) => toItem(t, now, viewer)).sort((a, b) => a.dueAt - b.dueAt);
   return { items, tellSupervisorAtAttempt: policy.callback.tellSupervisorAtAttempt };
 };
 

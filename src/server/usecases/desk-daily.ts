@@ -6,13 +6,17 @@ import { KIND_NAMES } from '../../core/tickets/kinds';
 import type { Ticket } from '../../core/tickets/model';
 import { localDayRange, stateGroupOf } from '../../core/tickets/register';
 import { toSummary } from '../../core/tickets/view';
+import { ownerPhoneFor } from '../../core/privacy/phone-access';
+import type { Actor } from '../../core/tickets/actor';
 import type { Deps } from '../ports';
 import { deskMember } from './desk-access';
+import { canView } from './resolve-actor';
+import { recordListAccess } from './pii-access';
 
 /** A community's requests of one day stay far below this. */
 const DAY_LIMIT = 500;
 
-const toRow = (t: Ticket): RegisterRow => {
+const toRow = (t: Ticket, viewer: Actor): RegisterRow => {
   const summary = toSummary(t, true);
   return {
     id: t._id,
@@ -21,7 +25,7 @@ const toRow = (t: Ticket): RegisterRow => {
     kindName: KIND_NAMES[t.kind],
     createdAt: t.createdAt,
     ownerName: t.owner.name,
-    ownerPhone: t.owner.phone,
+    ownerPhone: ownerPhoneFor(viewer, t),
     place: summary.place,
     what: summary.categoryName,
     description: summary.description,
@@ -38,15 +42,19 @@ const toRow = (t: Ticket): RegisterRow => {
  * kind, channel and state. The total is the whole day's, before the filters.
  */
 export const dailyRegister = async (deps: Deps, policy: Policy, openid: string, input: ParsedInput<'desk.daily'>) => {
-  await deskMember(deps, openid, '查看受理登记');
+  const viewer = await deskMember(deps, openid, '查看受理登记');
   const range = localDayRange(input.date, policy.utcOffsetMinutes);
   if (!range) throw new DomainError('INPUT.INVALID', '日期格式不正确');
-  const day = (await deps.tickets.listCreatedBetween(range.from, range.to, DAY_LIMIT)).sort((a, b) => a.createdAt - b.createdAt);
+  const day = (await deps.tickets.listCreatedBetween(range.from, range.to, DAY_LIMIT))
+    // A housekeeper's register is their zone's (canView).
+    .filter((t) => canView(viewer, t))
+    .sort((a, b) => a.createdAt - b.createdAt);
   const rows = day.filter(
     (t) =>
       (input.kind === 'all' || t.kind === input.kind) &&
       (input.channel === 'all' || (t.channel ?? 'wechat') === input.channel) &&
       (input.state === 'all' || stateGroupOf(t.state) === input.state),
   );
-  return { date: input.date, total: day.length, rows: rows.map(toRow) };
+  await recordListAccess(deps, viewer, 'desk.daily', rows);
+  return { date: input.date, total: day.length, rows: rows.map((t) => toRow(t, viewer)) };
 };

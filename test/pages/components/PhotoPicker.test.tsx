@@ -102,9 +102,11 @@ describe('PhotoPicker on the local stack', () => {
     // What the stack stored is what was chosen, byte for byte, under the references the form holds.
     const refs = refsOf(container)
     for (const ref of refs) expect(isPhotoRef(ref)).toBe(true)
+    // (Storage is private: read through a temporary link, as the server would mint one.)
     const stored = await Promise.all(
       refs.map(async (ref) => {
-        const res = await fetch(`${s.stack.url}/_local/storage/${ref.slice('local://'.length)}`)
+        const [link] = (await s.app.getTempFileURL({ fileList: [{ fileID: ref, maxAge: 60 }] })).fileList
+        const res = await fetch(`${s.stack.url}${link!.tempFileURL}`)
         return { type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) }
       }),
     )
@@ -114,9 +116,9 @@ describe('PhotoPicker on the local stack', () => {
         { type: 'image/png', bytes: png },
       ]),
     )
-    // The thumbnails load from the stack.
+    // The thumbnails show the picked files themselves: private storage serves nothing by reference.
     const srcs = Array.from(container.querySelectorAll('.photo-picker__photo .photo-picker__image')).map((img) => img.getAttribute('src'))
-    expect(srcs.sort()).toEqual(refs.map((r) => `${s.stack.url}/_local/storage/${r.slice('local://'.length)}`).sort())
+    expect(srcs.sort()).toEqual([`data:image/jpeg;base64,${Buffer.from(jpeg).toString('base64')}`, `data:image/png;base64,${Buffer.from(png).toString('base64')}`].sort())
   })
 
   it('refuses an oversized photo and a GIF before sending them, saying why, and still uploads the good one', async () => {
@@ -169,7 +171,8 @@ describe('PhotoPicker on the local stack', () => {
     const refs = ['local://photos/aaaaaaaaaaaaaaaa.jpg', 'local://photos/bbbbbbbbbbbbbbbb.png', 'local://photos/cccccccccccccccc.webp']
     const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' })
     const { container } = render(<Form initial={refs} />)
-    const url = (ref: string) => `${s.stack.url}/_local/storage/${ref.slice('local://'.length)}`
+    // Not uploaded in this session: no picked file to show, and storage opens nothing by reference.
+    const url = (ref: string) => ref
 
     await tap(container.querySelectorAll('.photo-picker__photo')[1]!)
     expect(preview).toHaveBeenCalledWith({ current: url(refs[1]!), urls: refs.map(url) })
@@ -215,11 +218,11 @@ describe('PhotoPicker on the local stack', () => {
 })
 
 describe('PhotoGrid', () => {
-  it('shows stored photos from the stack and previews them; nothing at all without photos', () => {
+  it('shows the photo links the server gave from the stack and previews them; nothing at all without photos', () => {
     process.env.FUNCTION_HOST = 'http://127.0.0.1:8787'
     const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' })
-    const refs = ['local://photos/aaaaaaaaaaaaaaaa.jpg', 'local://photos/bbbbbbbbbbbbbbbb.png']
-    const urls = ['http://127.0.0.1:8787/_local/storage/photos/aaaaaaaaaaaaaaaa.jpg', 'http://127.0.0.1:8787/_local/storage/photos/bbbbbbbbbbbbbbbb.png']
+    const refs = ['/_local/storage/photos/aaaaaaaaaaaaaaaa.jpg?expires=1&sign=ab', 'https://7072-prod.tcb.qcloud.la/photos/b.png?sign=cd&t=1']
+    const urls = ['http://127.0.0.1:8787/_local/storage/photos/aaaaaaaaaaaaaaaa.jpg?expires=1&sign=ab', 'https://7072-prod.tcb.qcloud.la/photos/b.png?sign=cd&t=1']
 
     const { container, rerender } = render(<PhotoGrid photos={refs} />)
     expect(Array.from(container.querySelectorAll('.photo-grid__image')).map((i) => i.getAttribute('src'))).toEqual(urls)
@@ -247,7 +250,8 @@ describe('photos in the pages', () => {
   afterEach(() => jest.restoreAllMocks())
 
   const DETAIL = /^\/pages\/ticket\/detail\?id=([A-Za-z0-9_.-]+)$/
-  const storageUrl = (ref: string) => `${s.stack.url}/_local/storage/${ref.slice('local://'.length)}`
+  /** A temporary link the server minted for the stored photo, as the page loads it. */
+  const storageUrl = (ref: string) => expect.stringMatching(new RegExp(`^${s.stack.url}/_local/storage/${ref.slice('local://'.length)}\\?expires=\\d+&sign=`))
 
   /** A photo uploaded to the stack's storage by the app's own client; its reference. */
   const uploaded = (): Promise<string> => {
@@ -275,7 +279,7 @@ describe('photos in the pages', () => {
 
     const { ticket } = await s.must(OWNER)('ticket.get', { ticketId: DETAIL.exec(currentRoute())![1]! })
     expect(ticket.photos).toHaveLength(1)
-    expect(ticket.photos[0]).toMatch(/^local:\/\/photos\/[0-9a-f]{32}\.jpg$/)
+    expect(ticket.photos[0]).toMatch(/^\/_local\/storage\/photos\/[0-9a-f]{32}\.jpg\?expires=/)
   })
 
   it('ticket detail (owner) and task page (technician) show the photos of the ticket, and none when there are none', async () => {

@@ -109,7 +109,8 @@ describe('staff task page: the technician’s work', () => {
     await waitFor(() => expect(shownState(container)).toBe('待评价'))
     const after = await serverTicket(t.id)
     expect(after.resultPhotos).toHaveLength(1)
-    expect(after.resultPhotos[0]).toMatch(/^local:\/\/photos\//)
+    // Stored as a reference, served as a short-lived link to private storage.
+    expect(after.resultPhotos[0]).toMatch(/^\/_local\/storage\/photos\/[0-9a-f]{32}\.png\?expires=/)
     expect(after.timeline.at(-2)).toMatchObject({ event: 'finish', note: '已更换阀芯，试水正常' })
     // 返单 asked for his reminders again; the return itself took none of his.
     expect(reminders(await credits(PLUMBER))).toEqual(reminders(before).map((n) => n + 1))
@@ -161,7 +162,7 @@ describe('staff task page: the technician’s work', () => {
     expect(container.querySelectorAll('.work-notes__item .photo-grid__tile')).toHaveLength(1)
     expect(shownState(container)).toBe('已接单')
     const staffSide = await serverTicket(t.id)
-    expect(staffSide.timeline.at(-1)).toMatchObject({ event: 'note', note: '业主不在家，已约好明早九点', photos: [expect.stringMatching(/^local:\/\//)] })
+    expect(staffSide.timeline.at(-1)).toMatchObject({ event: 'note', note: '业主不在家，已约好明早九点', photos: [expect.stringMatching(/^\/_local\/storage\/photos\//)] })
     // Not in the owner's timeline.
     expect((await serverTicket(t.id, OWNER)).timeline.map((e) => e.event)).not.toContain('note')
   })
