@@ -3,6 +3,7 @@
  * submission and sends it with every retry; however many tries arrive, and however they overlap,
  * one record is made, one push goes out, and every try answers with that record.
  */
+import type { ActionInput } from '@/core/contract/actions';
 import type { Ticket } from '@/core/tickets/model';
 import { FRONT_DESK, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack, HUANG_UNIT } from './local-stack';
 
@@ -21,8 +22,13 @@ const pushedTo = (openid: string) => s.stack.emulator.messages().filter((m) => m
 let seq = 0;
 const newRequestId = () => `req-${Date.now().toString(36)}-${++seq}-abcdef`;
 
-const repair = (requestId?: string) =>
-  ({ unitId: LIN_UNIT, category: 'plumbing_electric', description: '重试测试：卫生间水管渗水', grantedTemplates: ['order_accepted'], ...(requestId ? { requestId } : {}) }) as const;
+const repair = (requestId?: string): ActionInput<'repair.submit'> => ({
+  unitId: LIN_UNIT,
+  category: 'plumbing_electric',
+  description: '重试测试：卫生间水管渗水',
+  grantedTemplates: ['order_accepted'],
+  ...(requestId ? { requestId } : {}),
+});
 
 describe('an owner’s submission retried', () => {
   it('10 concurrent tries of one 报修 make exactly one ticket, pushed once; every try answers with it', async () => {
