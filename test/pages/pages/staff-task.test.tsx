@@ -93,6 +93,23 @@ describe('staff task page on the local stack', () => {
     expect(container.querySelector('.task-actions') !== null).toBe(expected.length > 0)
   })
 
+  it('gives the handler the owner’s number to dial; the engineering lead reads it masked, with no 拨打', async () => {
+    const t = await ticketAt(s, 'accepted')
+    setRouterParams({ id: t.id })
+    const first = render(<StaffTaskPage />)
+    await screen.findByText(t.description, { selector: '.ticket-description' })
+    expect(textOf(first.container, '.owner-card .contact-card__phone')).toBe('13800000001')
+    expect(first.container.querySelector('.owner-card .contact-card__call')).not.toBeNull()
+    first.unmount()
+
+    setDevIdentity('demo-lead-ma')
+    const { container } = render(<StaffTaskPage />)
+    await screen.findByText(t.description, { selector: '.ticket-description' })
+    expect(textOf(container, '.owner-card .contact-card__phone')).toBe('138****0001')
+    expect(textOf(container, '.owner-card .contact-card__hint')).toBe('号码已隐藏，仅处理人和前台可见')
+    expect(container.querySelector('.owner-card .contact-card__call')).toBeNull()
+  })
+
   it('accepts the task: the server assigns it to him and the page moves on', async () => {
     const t = await ticketAt(s, 'dispatched')
     setRouterParams({ id: t.id })
