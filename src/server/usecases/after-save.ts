@@ -9,6 +9,16 @@ import { deliver } from './deliver';
 import { helpEvent } from './route-ticket';
 
 /**
+ * Messages not in `before`'s outbox: those queued since. A message another step queued and is
+ * still sending may sit in the outbox we read: it is that step's to send (or the sweep's once
+ * due), never ours too, or it would go out twice.
+ */
+const queuedSince = (before: Ticket | null) => {
+  const known = new Set((before?.outbox ?? []).map((m) => m.id));
+  return (m: OutboxMessage) => !known.has(m.id);
+};
+
+/**
  * What follows a saved step: its messages are sent and the staff workloads it changed are
  * updated (with the credit write where one happens anyway, otherwise on their own). `pick`
  * chooses the messages to send (default: those the step just queued).
@@ -18,10 +28,10 @@ export const afterSave = async (
   before: Ticket | null,
   after: Ticket,
   policy: Policy,
-  pick?: (m: OutboxMessage) => boolean,
+  pick: (m: OutboxMessage) => boolean = queuedSince(before),
 ): Promise<Ticket> => {
   const workload = workloadDelta(before, after);
-  const { ticket, workloadApplied, failed } = await deliver(deps, after, policy, { workload, ...(pick ? { pick } : {}) });
+  const { ticket, workloadApplied, failed } = await deliver(deps, after, policy, { workload, pick });
   for (const staffId of workloadApplied) delete workload[staffId];
   await deps.staff.adjustWorkloads(workload);
   const undelivered = failed.length ? undeliveredTask(ticket, failed) : null;
@@ -38,5 +48,5 @@ const askForHelp = async (deps: Deps, ticket: Ticket, reason: string, policy: Po
   const now = deps.now();
   const asked = transition(ticket, await helpEvent(ticket, reason, people, now, policy, ticket.assignee?.staffId), { actor: SYSTEM, now, policy });
   if (!asked.ok || !(await deps.tickets.replace(asked.ticket, ticket.version))) return ticket;
-  return (await deliver(deps, asked.ticket, policy)).ticket;
+  return (await deliver(deps, asked.ticket, policy, { pick: queuedSince(ticket) })).ticket;
 };
