@@ -9,6 +9,7 @@ import tcb from '@cloudbase/node-sdk';
 import { directorySizeKB } from './size';
 import { measureFunctions } from './functions';
 import { measureKpi } from './kpi';
+import { measureLoad } from './load';
 import { measureRouting } from './routing';
 import { measureDispatch, measureLifecycle, measureSweep } from './scenarios';
 import { startStackProcess, type RemoteStack } from './stack-process';
@@ -70,6 +71,11 @@ const main = async () => {
     figures[`kpi.docsRead.${KPI_SIZES[i].label}`] = k.docsRead;
     figures[`kpi.recordMs.${KPI_SIZES[i].label}`] = k.recordMs;
   }
+  // A minute of mixed load (owners, staff, desk, supervisor, the sweep's timer): throughput,
+  // latency per action, unexpected failures and acknowledged submissions missing at the end.
+  const load = await withStack((stack, db) => measureLoad(stack, db, { seconds: Number(process.env.LOAD_SECONDS ?? 60), users: 12 }));
+  Object.assign(figures, load.figures);
+  if (Object.keys(load.errorCodes).length) console.error('load errors:', load.errorCodes);
 
   const targets: Record<string, string> = {
     'weapp.mainPackageKB': '< 450',
@@ -83,6 +89,8 @@ const main = async () => {
     'dispatch.p99Ms': '< 250',
     ...Object.fromEntries(Object.values(SIZES).map((k) => [`sweep.docsRead.${k}`, '≤ 12 (10 due + 2 on the ladder)'])),
     ...Object.fromEntries(KPI_SIZES.map((k) => [`kpi.docsRead.${k.label}`, '≤ 32 (one per day + the report list)'])),
+    'load.errors': '0',
+    'load.lost': '0',
   };
   mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });
   writeFileSync(
