@@ -9,7 +9,7 @@ export const ticketHandlers: Handlers<'ticket.list' | 'ticket.get' | 'ticket.can
   'ticket.list': async (input, call) => ({
     tickets: (await ownerTickets(call.deps, call.openid, input)).map((t) => toSummary(t, false)),
   }),
-  'ticket.get': (input, call) => viewTicket(call.deps, call.openid, input.ticketId).then(asView(call)),
+  'ticket.get': (input, call) => viewTicket(call.deps, call.openid, input.ticketId).then(asView(call, { audit: true })),
   'ticket.cancel': (input, call) =>
     stepTicket(call.deps, call.policy, call.openid, input.ticketId, [{ event: { type: 'cancel', reason: input.reason } }]).then(asView(call)),
   'ticket.urge': (input, call) => urgeTicket(call.deps, call.policy, call.openid, input.ticketId).then(asView(call)),
