@@ -47,6 +47,15 @@ export const startTestStack = async (options: TestStackOptions = {}) => {
       return reply.data;
     };
 
+  /** Uploads a photo to the stack's storage (multipart, as Taro.uploadFile posts it); its reference. */
+  const uploadPhoto = async (bytes: Uint8Array<ArrayBuffer> = TEST_JPEG): Promise<string> => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+    const body = (await (await fetch(`${stack.url}/_local/storage/upload`, { method: 'POST', body: form })).json()) as Reply<{ ref: string }>;
+    if (!body.ok) throw new Error(`upload refused: ${JSON.stringify(body)}`);
+    return body.data.ref;
+  };
+
   /** Who holds a ticket, read from the database (owners only learn it once it is accepted). */
   const handlerOf = async (ticketId: string): Promise<string | null> => {
     const res = await db.collection('tickets').doc(ticketId).get();
@@ -59,6 +68,7 @@ export const startTestStack = async (options: TestStackOptions = {}) => {
     db,
     post,
     handlerOf,
+    uploadPhoto,
     as,
     must,
     close: async () => {
@@ -80,3 +90,5 @@ export const HUANG_UNIT = 'u-3-2-502';
 export const ALL_OWNER_TEMPLATES = ['order_accepted', 'quote_pending', 'repair_done'] as const;
 /** A stored photo reference: a repair is returned (返单) with at least one photo of the result. */
 export const RESULT_PHOTO = 'local://photos/result0001.jpg';
+/** A small JPEG (its magic bytes, then filler) for photo uploads. */
+export const TEST_JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);

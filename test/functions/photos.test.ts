@@ -2,7 +2,7 @@
 // stack's storage as the H5 app does, its reference travels in repair.submit and is kept on the
 // ticket and served back as a short-lived link; anything that is not such a reference is refused
 // before a single write.
-import { LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { LIN_UNIT, OWNER, PLUMBER, startTestStack, TEST_JPEG, type TestStack } from './local-stack';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -12,17 +12,7 @@ afterAll(() => s.close());
 
 const valid = { unitId: LIN_UNIT, category: 'plumbing_electric' as const, description: '卫生间水管渗水', urgent: false };
 
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);
-
-/** Uploads a JPEG to the stack's storage (multipart, as Taro.uploadFile posts it); its reference. */
-const uploadJpeg = async (): Promise<string> => {
-  const form = new FormData();
-  form.append('file', new Blob([JPEG], { type: 'image/jpeg' }), 'leak.jpg');
-  const res = await fetch(`${s.stack.url}/_local/storage/upload`, { method: 'POST', body: form });
-  const body = (await res.json()) as { ok: boolean; data: { ref: string } };
-  if (!body.ok) throw new Error(`upload refused: ${JSON.stringify(body)}`);
-  return body.data.ref;
-};
+const uploadJpeg = () => s.uploadPhoto();
 
 /** repair.submit must be refused with `message`, and the database must not change. */
 const refusedWith = async (photos: unknown, message: string) => {
@@ -64,6 +54,6 @@ describe('repair.submit with photos', () => {
 
     const res = await fetch(`${s.stack.url}${forPlumber[0]}`);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
-    expect(new Uint8Array(await res.arrayBuffer())).toEqual(JPEG);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(TEST_JPEG);
   });
 });

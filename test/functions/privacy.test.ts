@@ -18,12 +18,7 @@ let s: TestStack;
 let ticketId: string;
 let ref: string;
 
-const uploadJpeg = async (): Promise<string> => {
-  const form = new FormData();
-  form.append('file', new Blob([JPEG], { type: 'image/jpeg' }), 'leak.jpg');
-  const body = (await (await fetch(`${s.stack.url}/_local/storage/upload`, { method: 'POST', body: form })).json()) as { data: { ref: string } };
-  return body.data.ref;
-};
+const uploadJpeg = () => s.uploadPhoto(JPEG);
 
 const accessLog = async (): Promise<PiiAccess[]> =>
   ((await s.db.collection('pii_access').where({}).limit(1000).get()).data ?? []) as PiiAccess[];
