@@ -34,8 +34,8 @@ describe('complaints (投诉)', () => {
     expect(ticket.promise).toMatch(/^管家将在 .+ 前答复您$/);
     expect(s.stack.emulator.messages().filter((m) => m.touser === KEEPER_B).map((m) => m.templateId)).toEqual(['local-task_assigned']);
 
-    // The other zone's housekeeper may not take it.
-    expect(await s.as(KEEPER_A)('task.accept', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    // The other zone's housekeeper may not take it, nor even see it.
+    expect(await s.as(KEEPER_A)('task.accept', { ticketId: ticket.id })).toMatchObject({ ok: false, code: 'TICKET.NOT_FOUND' });
     const keeper = s.must(KEEPER_B);
     expect((await keeper('task.accept', { ticketId: ticket.id })).ticket.stateLabel).toBe('处理中');
     const handled = await keeper('task.finish', { ticketId: ticket.id, note: '已与楼上业主沟通，晚间停工' });

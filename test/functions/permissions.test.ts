@@ -38,11 +38,11 @@ const MAY_DECLINE: Record<'repair' | 'complaint' | 'card', Person[]> = {
   complaint: ['housekeeper A区'],
   card: ['front desk'],
 };
-/** Who may not even see it: the answer is "not found", whatever they try. */
+/** Who may not even see it: the answer is "not found", whatever they try (a housekeeper sees their own zone only). */
 const MAY_NOT_SEE: Record<'repair' | 'complaint' | 'card', Person[]> = {
-  repair: ['another owner', 'carpenter', 'cleaning lead', 'unbound user'],
-  complaint: ['another owner', 'plumber', 'carpenter', 'engineering lead', 'cleaning lead', 'unbound user'],
-  card: ['another owner', 'plumber', 'carpenter', 'engineering lead', 'cleaning lead', 'unbound user'],
+  repair: ['another owner', 'carpenter', 'cleaning lead', 'housekeeper B区', 'unbound user'],
+  complaint: ['another owner', 'plumber', 'carpenter', 'engineering lead', 'cleaning lead', 'housekeeper B区', 'unbound user'],
+  card: ['another owner', 'plumber', 'carpenter', 'engineering lead', 'cleaning lead', 'housekeeper B区', 'unbound user'],
 };
 
 let s: TestStack;

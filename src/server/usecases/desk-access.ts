@@ -8,6 +8,9 @@ export const DESK_ROLES: readonly StaffRole[] = ['front_desk', 'housekeeper', 's
 
 export type DeskActor = Extract<Actor, { kind: 'staff' }>;
 
+/** Whether a desk member works this zone: a housekeeper only their own, the others every zone. */
+export const coversZone = (member: DeskActor, zone: string): boolean => member.role !== 'housekeeper' || member.zones.includes(zone);
+
 /**
  * The caller as a desk member, or AUTH.FORBIDDEN saying who may (`what`: 代客登记, 电话回访 …).
  * Owners, technicians and team leads are refused before anything else is read.

@@ -1,8 +1,9 @@
 import type { ParsedInput } from '../../core/contract/actions';
 import type { Policy } from '../../core/sla/policy';
 import type { Deps } from '../ports';
-import { deskMember } from './desk-access';
-import { residentOfUnit } from './desk-find';
+import { DomainError } from '../../core/errors';
+import { coversZone, deskMember } from './desk-access';
+import { OTHER_ZONE, residentOfUnit } from './desk-find';
 import { submitCard } from './submit-card';
 import { submitComplaint } from './submit-complaint';
 import { submitRepair } from './submit-repair';
@@ -18,6 +19,8 @@ const onBehalfOf = async (deps: Deps, openid: string, input: { unitId: string; r
   const [staff, owner] = await Promise.allSettled([deskMember(deps, openid, '代客登记'), residentOfUnit(deps, input.unitId, input.residentId)]);
   if (staff.status === 'rejected') throw staff.reason;
   if (owner.status === 'rejected') throw owner.reason;
+  const zone = owner.value.units.find((u) => u.id === input.unitId)?.zone ?? '';
+  if (!coversZone(staff.value, zone)) throw new DomainError('AUTH.FORBIDDEN', OTHER_ZONE);
   return { owner: owner.value._id, onBehalf: { staff: staff.value, channel: input.channel } };
 };
 

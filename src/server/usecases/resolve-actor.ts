@@ -26,7 +26,10 @@ export const canView = (actor: Actor, t: Ticket): boolean => {
       return actor.team === t.team && (t.trade === null || actor.trades.includes(t.trade));
     case 'team_lead':
       return actor.team === t.team;
+    case 'housekeeper':
+      // A housekeeper follows the requests of their own zone (design: staff see their zone's).
+      return actor.zones.includes(t.unit.zone);
     default:
-      return true; // front desk, housekeepers, supervisors and managers follow every request
+      return true; // front desk, supervisors and managers follow every request
   }
 };
