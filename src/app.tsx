@@ -1,5 +1,7 @@
 import type { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
+import { flushPending } from '@/services/pending-flush'
+import { watchReconnect } from '@/services/reconnect'
 
 import './app.css'
 
@@ -9,7 +11,11 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: process.env.CLOUD_ENV_ID || undefined, traceUser: true })
     }
+    // Submissions kept while offline go out when the network is back, whatever page is open.
+    watchReconnect()
   })
+  // …and whenever the app comes back to the foreground.
+  useDidShow(() => void flushPending())
 
   // children is the page being rendered.
   return children

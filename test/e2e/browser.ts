@@ -22,6 +22,12 @@ const HARMLESS_CONSOLE_ERRORS: ReadonlyArray<{ reason: string; matches: (m: Cons
       'local stack answers 404. No app code requests it.',
     matches: (m) => /^Failed to load resource: .*404/.test(m.text()) && new URL(m.location().url).pathname === '/favicon.ico',
   },
+  {
+    reason:
+      'Chromium logs every request made while the test has set the browser offline ' +
+      '(context.setOffline, offline-submission.test.ts); the app handles the failure itself.',
+    matches: (m) => /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(m.text()),
+  },
 ];
 
 export interface E2EBrowser {

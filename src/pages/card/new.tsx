@@ -17,7 +17,6 @@ import UnitPicker from '@/components/UnitPicker'
 import { useQuery } from '@/hooks/useAction'
 import { useSubmitTicket } from '@/hooks/useSubmitTicket'
 import { unitsOf, useCurrentUnit } from '@/hooks/useCurrentUnit'
-import { call } from '@/services/rpc'
 import { yuanText } from '@/utils/money'
 import './new.css'
 
@@ -99,8 +98,10 @@ export default function CardNewPage() {
     }
     await send(
       OWNER_SERVICE_TEMPLATES,
-      (granted) =>
-        call('card.submit', {
+      (granted) => ({
+        action: 'card.submit',
+        summary: `${CARD_TYPES.find((t) => t.id === type)?.name ?? ''} · ${CARD_ACTION_NAMES[action!]}`,
+        input: {
           unitId: selectedUnit!,
           type: type!,
           action: action!,
@@ -108,7 +109,8 @@ export default function CardNewPage() {
           custody: action !== 'lost' && custody,
           note: note.trim(),
           grantedTemplates: granted,
-        }),
+        },
+      }),
       (e) => {
         if (e.code !== 'CARD.NO_LOSS_REPORT') return false
         // Said where it is about: at the action, with the way out one tap away.

@@ -146,8 +146,10 @@ export default function ComplaintNewPage() {
       void Taro.showToast({ title: first, icon: 'none' })
       return
     }
-    await send(OWNER_SERVICE_TEMPLATES, (granted) =>
-      call('complaint.submit', {
+    await send(OWNER_SERVICE_TEMPLATES, (granted) => ({
+      action: 'complaint.submit',
+      summary: description.trim(),
+      input: {
         unitId: selectedUnit!,
         category: category!,
         description: description.trim(),
@@ -156,8 +158,8 @@ export default function ComplaintNewPage() {
         ...(aboutTicket ? { aboutTicketId } : {}),
         replyBy: Date.now() + replyHours! * HOUR_MS,
         grantedTemplates: granted,
-      }),
-    )
+      },
+    }))
   }
 
   if (!whoami.data) {

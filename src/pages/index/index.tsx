@@ -6,6 +6,7 @@ import Card from '@/components/Card'
 import EntryTile from '@/components/EntryTile'
 import PageStatus from '@/components/PageStatus'
 import { useQuery } from '@/hooks/useAction'
+import { usePendingSubmissions } from '@/hooks/usePendingSubmissions'
 import { unitsOf, useCurrentUnit } from '@/hooks/useCurrentUnit'
 import { cx } from '@/utils/cx'
 import { greetingFor } from '@/utils/greeting'
@@ -27,6 +28,7 @@ export default function HomePage() {
   const identity = data?.identity ?? null
   const { current: currentUnit } = useCurrentUnit(unitsOf(identity))
   const greeting = greetingFor(Date.now())
+  const pending = usePendingSubmissions().items.length
 
   return (
     <View className='home'>
@@ -54,6 +56,12 @@ export default function HomePage() {
 
       <View className='home__body'>
         <PageStatus loading={loading && !data} error={data ? null : error} onRetry={reload} />
+
+        {pending > 0 && (
+          <Text className='home__pending' onClick={() => go('/pages/tickets/index')}>
+            {`${pending}条申请待发送，网络恢复后将自动提交 ›`}
+          </Text>
+        )}
 
         {identity?.kind === 'owner' && (
           <>

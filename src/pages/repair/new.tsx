@@ -17,7 +17,6 @@ import Toggle from '@/components/Toggle'
 import { useQuery } from '@/hooks/useAction'
 import { useSubmitTicket } from '@/hooks/useSubmitTicket'
 import { useCurrentUnit } from '@/hooks/useCurrentUnit'
-import { call } from '@/services/rpc'
 import { type AppointmentChoice, toAppointment } from '@/utils/appointment'
 import './new.css'
 
@@ -65,8 +64,10 @@ export default function RepairNewPage() {
     if (photosBusy) return fail('照片正在上传，请稍候再提交')
     const slot = toAppointment(appointment, Date.now())
     if (!slot.ok) return fail(slot.error)
-    await send(OWNER_SUBMIT_TEMPLATES, (granted) =>
-      call('repair.submit', {
+    await send(OWNER_SUBMIT_TEMPLATES, (granted) => ({
+      action: 'repair.submit',
+      summary: `${selectedCategory?.name ?? ''} · ${description.trim()}`,
+      input: {
         unitId: selectedUnit,
         area,
         category,
@@ -75,8 +76,8 @@ export default function RepairNewPage() {
         appointment: slot.value,
         urgent,
         grantedTemplates: granted,
-      }),
-    )
+      },
+    }))
   }
 
   if (!whoami.data) {

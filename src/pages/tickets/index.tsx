@@ -7,8 +7,10 @@ import AppButton from '@/components/AppButton'
 import ChipGroup from '@/components/ChipGroup'
 import EmptyState from '@/components/EmptyState'
 import PageStatus from '@/components/PageStatus'
+import PendingList from '@/components/PendingList'
 import Tabs from '@/components/Tabs'
 import TicketCard from '@/components/TicketCard'
+import { usePendingSubmissions } from '@/hooks/usePendingSubmissions'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { call, RpcError } from '@/services/rpc'
 import { KIND_WORDS } from '@/utils/kind'
@@ -93,6 +95,14 @@ export default function TicketsPage() {
     void load()
   }, [load])
   useReloadOnShow(load)
+  // Submissions kept while offline: sent when this page shows; a sent one joins the list.
+  const pending = usePendingSubmissions({ flushOnShow: true })
+  const seenSent = useRef(pending.sent)
+  useEffect(() => {
+    if (pending.sent === seenSent.current) return
+    seenSent.current = pending.sent
+    void load()
+  }, [pending.sent, load])
   usePullDownRefresh(async () => {
     await load()
     Taro.stopPullDownRefresh()
@@ -162,6 +172,7 @@ export default function TicketsPage() {
           <ChipGroup label='处理状态' options={STATUS_CHIPS} value={status} onChange={setStatus} className='status-filter' />
         </View>
       </View>
+      <PendingList {...pending} />
       {current && error && <Text className='tickets__stale'>{error}，下拉可重试</Text>}
       {body()}
     </View>

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { setDevIdentity } from '@/services/dev-identity'
+import { listPending, removePending } from '@/services/pending-submissions'
 import { chinaDayStart, DAY_MS, HOUR_MS } from '@/utils/time'
 import RepairNewPage from '@/pages/repair/new'
 import { $, hideToasts, openedTicketId, sentInputs, shownToast, typeInto } from '../helpers'
@@ -138,19 +139,19 @@ describe('repair form (pages/repair/new) on the local stack', () => {
     expect((await ticketsDescribed('卫生间插座没电')).map((t) => t.id)).toEqual([id])
   })
 
-  it('says the network is down when the stack cannot be reached, and submits once it is back', async () => {
+  it('keeps the repair on the phone when the stack cannot be reached and takes him to 我的工单', async () => {
     const { container } = render(<RepairNewPage />)
     await fill(container, '阳台地漏反水')
     process.env.FUNCTION_HOST = await unreachableHost()
     fireEvent.click(screen.getByText('提交报修'))
 
-    await waitFor(() => expect(container.querySelector('.error-notice')?.textContent).toBe('网络不太顺畅，请稍后再试'))
-    expect(currentRoute()).toBe('')
-
+    // Sending it later is test/pages/pages/offline-submission.test.tsx.
+    await waitFor(() => expect(container.querySelector('.error-notice')?.textContent).toBe('网络不佳，已保存，网络恢复后将自动提交'))
+    expect(currentRoute()).toBe('/pages/tickets/index')
+    expect(listPending().map((e) => e.summary)).toEqual(['水电 · 阳台地漏反水'])
     process.env.FUNCTION_HOST = s.stack.url
-    fireEvent.click(screen.getByText('提交报修'))
-    const id = await openedTicketId()
-    expect((await ticketsDescribed('阳台地漏反水')).map((t) => t.id)).toEqual([id])
+    expect(await ticketsDescribed('阳台地漏反水')).toEqual([])
+    listPending().forEach((e) => removePending(e.requestId))
   })
 
   it('ignores a double tap: one request, one ticket', async () => {
