@@ -7,33 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { startEmulator } from '@/local/emulator';
+import { useLocalSdkEnv } from './sdk-env';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'src/local/emulator/cli.ts');
 
 let dataDir: string;
 
-const ENV = {
-  // node-sdk needs credentials (any value) and skips its cloud metadata probe with TENCENTCLOUD.
-  TENCENTCLOUD_SECRETID: 'local-dev-secret-id',
-  TENCENTCLOUD_SECRETKEY: 'local-dev-secret-key',
-  TENCENTCLOUD: 'true',
-  // Requests cut off by the kill never settle node-sdk's 3 s "slow request" timer; SILENCE=true
-  // (tcbapirequester.ts) keeps it from being armed, so nothing logs after the test ends.
-  SILENCE: 'true',
-};
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
-
-beforeAll(() => {
-  Object.assign(process.env, ENV);
-});
-
-afterAll(() => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+useLocalSdkEnv();
 
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-durable-'));
