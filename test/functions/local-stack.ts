@@ -48,10 +48,21 @@ export const startTestStack = async (options: TestStackOptions = {}) => {
     };
 
   /** Uploads a photo to the stack's storage (multipart, as Taro.uploadFile posts it); its reference. */
-  const uploadPhoto = async (bytes: Uint8Array<ArrayBuffer> = TEST_JPEG): Promise<string> => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
-    const body = (await (await fetch(`${stack.url}/_local/storage/upload`, { method: 'POST', body: form })).json()) as Reply<{ ref: string }>;
+  const uploadPhoto = async (bytes: Uint8Array = TEST_JPEG): Promise<string> => {
+    // The multipart body by hand: the page tests' jsdom has FormData and Blob of its own, which
+    // Node's fetch does not take.
+    const boundary = `----stack-test-${Date.now()}`;
+    const multipart = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await fetch(`${stack.url}/_local/storage/upload`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: multipart,
+    });
+    const body = (await res.json()) as Reply<{ ref: string }>;
     if (!body.ok) throw new Error(`upload refused: ${JSON.stringify(body)}`);
     return body.data.ref;
   };
