@@ -1,13 +1,12 @@
 // Unit binding (房屋绑定) through the real local stack: the deployed `binding` entry, the real
 // node-sdk, the emulator. Each test uses its own WeChat users, so tests do not depend on order.
 import type { ActionInput } from '@/core/contract/actions';
-import { FRONT_DESK, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { FRONT_DESK, OTHER_OWNER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
 type RequestInput = ActionInput<'binding.request'>;
 
 const KEEPER_A = 'demo-keeper-zhang'; // 张管家, A区 (1栋, 2栋)
 const KEEPER_B = 'demo-keeper-li'; // 李管家, B区 (3栋, 4栋)
-const SUPERVISOR = 'demo-super-zhou';
 const CHINESE = /[\u4e00-\u9fa5]/;
 
 let s: TestStack;

@@ -5,10 +5,8 @@
 import { DEFAULT_POLICY, HOUR } from '@/core/sla/policy';
 import { defaultDeps } from '@/server/deps';
 import { sweep } from '@/server/usecases/sweep';
-import { ALL_OWNER_TEMPLATES, CARPENTER, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, CARPENTER, FRONT_DESK, LIN_UNIT, MANAGER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 
 let s: TestStack;
 beforeAll(async () => {

@@ -7,12 +7,10 @@
  */
 import { HOUR } from '@/core/sla/policy';
 import type { Ticket } from '@/core/tickets/model';
-import { FRONT_DESK, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { FRONT_DESK, LIN_UNIT, MANAGER, OTHER_OWNER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
 const KEEPER_A = 'demo-keeper-zhang'; // A区: 1栋 and 2栋, 林先生's 1201
 const KEEPER_B = 'demo-keeper-li'; // B区
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 const ENGINEERING_LEAD = 'demo-lead-ma';
 const CLEANING_LEAD = 'demo-lead-sun';
 

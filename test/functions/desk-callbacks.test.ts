@@ -6,12 +6,9 @@
  */
 import type { Ticket } from '@/core/tickets/model';
 import { HOUR } from '@/core/sla/policy';
-import { FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, type TestStack } from './local-stack';
+import { FRONT_DESK, KEEPER_A, LIN_UNIT, MANAGER, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const KEEPER_A = 'demo-keeper-zhang';
 const LEAD = 'demo-lead-ma';
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 
 let s: TestStack;
 beforeAll(async () => {

@@ -3,9 +3,8 @@
  * came in, whoever sent them and however; filtered by kind, channel and state.
  */
 import { HOUR, MINUTE } from '@/core/sla/policy';
-import { FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { FRONT_DESK, KEEPER_A, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
 
-const KEEPER_A = 'demo-keeper-zhang';
 const LEAD = 'demo-lead-ma';
 
 let s: TestStack;

@@ -5,11 +5,9 @@
  * registered it, and grants no subscription credit. Refusals change nothing.
  */
 import type { Ticket } from '@/core/tickets/model';
-import { FRONT_DESK, HUANG_UNIT, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { FRONT_DESK, HUANG_UNIT, KEEPER_A, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const KEEPER_A = 'demo-keeper-zhang';
 const LEAD = 'demo-lead-ma';
-const SUPERVISOR = 'demo-super-zhou';
 const LIN_ROOM = { communityId: 'c-tianli', building: '1栋', unit: '1单元', room: '1201' };
 
 let s: TestStack;

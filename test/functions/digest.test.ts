@@ -6,9 +6,8 @@ import { nextOpening } from '@/core/sla/calendar';
 import { DEFAULT_POLICY, HOUR } from '@/core/sla/policy';
 import { defaultDeps } from '@/server/deps';
 import { dailyDigest } from '@/server/usecases/digest';
-import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const SUPERVISOR = 'demo-super-zhou';
 
 let s: TestStack;
 beforeAll(async () => {

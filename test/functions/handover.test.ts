@@ -4,14 +4,12 @@
  */
 import { DEMO_STAFF } from '@/local/demo-data';
 import type { Handover } from '@/core/duty/handover';
-import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, MANAGER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
 const NIGHT_DESK = 'demo-desk-he';
 /** A third front desk, added here: two people may confirm at once. */
 const THIRD_DESK = 'demo-desk-gao';
 const KEEPER = 'demo-keeper-zhang';
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 const LEAD = 'demo-lead-ma';
 
 let s: TestStack;

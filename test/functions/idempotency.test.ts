@@ -5,7 +5,7 @@
  */
 import type { ActionInput } from '@/core/contract/actions';
 import type { Ticket } from '@/core/tickets/model';
-import { FRONT_DESK, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack, HUANG_UNIT } from './local-stack';
+import { FRONT_DESK, HUANG_UNIT, KEEPER_A, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -14,7 +14,6 @@ beforeAll(async () => {
 afterAll(() => s.close());
 beforeEach(() => s.stack.emulator.clearMessages());
 
-const KEEPER_A = 'demo-keeper-zhang';
 const CLEANING_LEAD = 'demo-lead-sun';
 
 const ticketsOf = async (query: object): Promise<Ticket[]> => (await s.db.collection('tickets').where(query).limit(1000).get()).data as Ticket[];

@@ -12,10 +12,8 @@ import { cloudbaseKpiStore } from '@/server/adapters/kpi-store';
 import { defaultDeps } from '@/server/deps';
 import { generateMonthlyReport } from '@/server/usecases/kpi-report';
 import { sweep } from '@/server/usecases/sweep';
-import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, MANAGER, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 
 let s: TestStack;
 beforeAll(async () => {

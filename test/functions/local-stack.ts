@@ -96,6 +96,10 @@ export const OTHER_OWNER = 'demo-owner-huang';
 export const PLUMBER = 'demo-tech-wang';
 export const CARPENTER = 'demo-tech-zhao';
 export const FRONT_DESK = 'demo-desk-chen';
+export const SUPERVISOR = 'demo-super-zhou';
+export const MANAGER = 'demo-manager-wu';
+/** The housekeeper of A区 (1栋, 林先生's unit). */
+export const KEEPER_A = 'demo-keeper-zhang';
 export const LIN_UNIT = 'u-1-1-1201';
 export const HUANG_UNIT = 'u-3-2-502';
 export const ALL_OWNER_TEMPLATES = ['order_accepted', 'quote_pending', 'repair_done'] as const;

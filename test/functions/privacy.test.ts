@@ -2,12 +2,10 @@
 // short-lived signed URLs from private storage), and the pii_access trail of every staff member
 // served either. One repair with a phone and a photo, viewed by every kind of person.
 import type { PiiAccess } from '@/server/ports';
-import { LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, CARPENTER, FRONT_DESK, startTestStack, type TestStack } from './local-stack';
+import { CARPENTER, FRONT_DESK, LIN_UNIT, MANAGER, OTHER_OWNER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
 const LEAD = 'demo-lead-ma';
 const KEEPER = 'demo-keeper-zhang';
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 const GUEST = 'demo-guest';
 const FULL = '13800000001'; // 林先生
 const MASKED = '138****0001';

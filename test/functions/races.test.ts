@@ -8,11 +8,9 @@
 import { HOUR, MINUTE } from '@/core/sla/policy';
 import type { Ticket } from '@/core/tickets/model';
 import { DEMO_STAFF } from '@/local/demo-data';
-import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, MANAGER, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
 const LEAD = 'demo-lead-ma';
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 /** 18 more on-duty plumbers: with 王师傅 and 马组长, twenty people may take a plumbing task. */
 const EXTRA_PLUMBERS = Array.from({ length: 18 }, (_, i) => `demo-tech-x${String(i + 1).padStart(2, '0')}`);
 const TAKERS = [PLUMBER, LEAD, ...EXTRA_PLUMBERS];

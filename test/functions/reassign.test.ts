@@ -4,10 +4,8 @@
  */
 import { DEMO_STAFF } from '@/local/demo-data';
 import type { Ticket } from '@/core/tickets/model';
-import { ALL_OWNER_TEMPLATES, CARPENTER, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, CARPENTER, FRONT_DESK, LIN_UNIT, MANAGER, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 const LEAD = 'demo-lead-ma';
 const KEEPER = 'demo-keeper-zhang';
 /** A second plumber who is never on shift: the supervisor may still choose him (warned); a 转派 may not. */

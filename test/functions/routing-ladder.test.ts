@@ -7,10 +7,9 @@ import { DEFAULT_POLICY } from '@/core/sla/policy';
 import type { Ticket } from '@/core/tickets/model';
 import { defaultDeps } from '@/server/deps';
 import { sweep } from '@/server/usecases/sweep';
-import { ALL_OWNER_TEMPLATES, CARPENTER, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { ALL_OWNER_TEMPLATES, CARPENTER, LIN_UNIT, OWNER, PLUMBER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
 const LEAD = 'demo-lead-ma';
-const SUPERVISOR = 'demo-super-zhou';
 const ALWAYS = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }];
 
 let s: TestStack;

@@ -10,10 +10,8 @@ import { transition } from '@/core/tickets/transition';
 import { cloudbaseTicketStore } from '@/server/adapters/ticket-store';
 import { defaultDeps } from '@/server/deps';
 import { sweep, type SweepReport } from '@/server/usecases/sweep';
-import { ALL_OWNER_TEMPLATES, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack, RESULT_PHOTO } from './local-stack';
+import { ALL_OWNER_TEMPLATES, LIN_UNIT, MANAGER, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
 
-const SUPERVISOR = 'demo-super-zhou';
-const MANAGER = 'demo-manager-wu';
 
 let s: TestStack;
 beforeEach(async () => {

@@ -24,7 +24,7 @@ import {
   type TestStackOptions,
 } from '../functions/local-stack'
 
-export { CARPENTER, FRONT_DESK, LIN_UNIT, OTHER_OWNER, OWNER, PLUMBER, type TestStack } from '../functions/local-stack'
+export { CARPENTER, FRONT_DESK, KEEPER_A, LIN_UNIT, MANAGER, OTHER_OWNER, OWNER, PLUMBER, SUPERVISOR, type TestStack } from '../functions/local-stack'
 
 /** An identity the demo data does not know: signed in, but bound to no unit. */
 export const GUEST = 'demo-guest'

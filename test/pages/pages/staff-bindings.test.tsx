@@ -5,12 +5,11 @@ import { setDevIdentity } from '@/services/dev-identity'
 import StaffBindingsPage from '@/staff/bindings/index'
 import StaffInboxPage from '@/staff/inbox/index'
 import { $, hideToasts, modalButton, shownToast, typeInto } from '../helpers'
-import { FRONT_DESK, PLUMBER, startPageStack, stopPageStack, type TestStack } from '../stack'
+import { FRONT_DESK, PLUMBER, startPageStack, stopPageStack, SUPERVISOR, type TestStack } from '../stack'
 import { currentRoute, resetRoute } from '../taro-page'
 
 const KEEPER_A = 'demo-keeper-zhang' // 张管家, A区
 const KEEPER_B = 'demo-keeper-li' // 李管家, B区
-const SUPERVISOR = 'demo-super-zhou'
 
 const ask = (over: Partial<ActionInput<'binding.request'>> = {}): ActionInput<'binding.request'> => ({
   communityId: 'c-tianli',

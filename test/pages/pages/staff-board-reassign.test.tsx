@@ -4,11 +4,9 @@ import { DEMO_STAFF } from '@/local/demo-data'
 import { setDevIdentity } from '@/services/dev-identity'
 import StaffTaskPage from '@/staff/task/index'
 import { $, hideToasts, modalButton, shownToast, typeInto } from '../helpers'
-import { CARPENTER, PLUMBER, startPageStack, stopPageStack, submitRepair, ticketAt, type TestStack } from '../stack'
+import { CARPENTER, MANAGER, PLUMBER, startPageStack, stopPageStack, submitRepair, SUPERVISOR, ticketAt, type TestStack } from '../stack'
 import { resetRoute, setRouterParams } from '../taro-page'
 
-const SUPERVISOR = 'demo-super-zhou'
-const MANAGER = 'demo-manager-wu'
 
 /** The person rows of the open panel, by name. */
 const personRow = (container: HTMLElement, name: string): HTMLElement => {

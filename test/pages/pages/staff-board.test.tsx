@@ -3,10 +3,9 @@ import { setDevIdentity } from '@/services/dev-identity'
 import DutyBoardPage from '@/staff/board/index'
 import StaffInboxPage from '@/staff/inbox/index'
 import { $ } from '../helpers'
-import { backdate, FRONT_DESK, PLUMBER, startPageStack, stopPageStack, submitRepair, type TestStack } from '../stack'
+import { backdate, FRONT_DESK, PLUMBER, startPageStack, stopPageStack, submitRepair, SUPERVISOR, type TestStack } from '../stack'
 import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
 
-const SUPERVISOR = 'demo-super-zhou'
 
 /** One person's row on the board, by name. */
 const rowOf = (container: HTMLElement, name: string): HTMLElement => {

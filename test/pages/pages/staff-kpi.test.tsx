@@ -10,11 +10,9 @@ import KpiTicketsPage from '@/staff/kpi/tickets'
 import StaffInboxPage from '@/staff/inbox/index'
 import type { TicketView } from '@/core/contract/views'
 import { $, sentInputs } from '../helpers'
-import { backdate, PLUMBER, startPageStack, stopPageStack, ticketAt, type TestStack } from '../stack'
+import { backdate, MANAGER, PLUMBER, startPageStack, stopPageStack, SUPERVISOR, ticketAt, type TestStack } from '../stack'
 import { currentRoute, resetRoute, setRouterParams } from '../taro-page'
 
-const SUPERVISOR = 'demo-super-zhou'
-const MANAGER = 'demo-manager-wu'
 
 const tile = (container: HTMLElement, key: string) => $(container, `.kpi-tile--${key}`) as HTMLElement
 const tileText = (container: HTMLElement, key: string) => {
