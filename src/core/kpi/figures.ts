@@ -32,14 +32,10 @@ export interface Duration {
  * - complaintsAboutStaff: complaints naming a staff member or a ticket's handler.
  * - time.*: elapsed from the request to dispatch, first arrival, first return, close.
  */
-export interface Figures {
-  volume: number;
-  requests: number;
-  subtasks: number;
-  open: number;
-  closed: number;
-  cancelled: number;
-  referred: number;
+/** The plain counts, as tallied. */
+type Counts = Pick<Tally, 'volume' | 'requests' | 'subtasks' | 'open' | 'closed' | 'cancelled' | 'referred'>;
+
+export interface Figures extends Counts {
   completionRate: Rate;
   onTime: Record<KpiClock, Rate>;
   callbackRate: Rate;
