@@ -28,13 +28,17 @@ export interface OwnerTicketFilter {
   states?: readonly TicketState[];
 }
 
+/** How an insert went: in, or refused because its id was taken (by `first`, if still there). */
+export type Insertion = { inserted: true } | { inserted: false; first: Ticket | null };
+
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
   /**
-   * Inserts a new ticket; false when a ticket with its id is already there (a retried
-   * submission whose id came from its request id: the first one stands).
+   * Inserts a new ticket. When a ticket with its id is already there (a retried submission whose
+   * id came from its request id: the first one stands), nothing is written and that first ticket
+   * is answered, as read now.
    */
-  insert(ticket: Ticket): Promise<boolean>;
+  insert(ticket: Ticket): Promise<Insertion>;
   /** Saves `next` only if the stored version is still `expectedVersion`; false otherwise. */
   replace(next: Ticket, expectedVersion: number): Promise<boolean>;
   /**

@@ -23,14 +23,12 @@ export const withFactsRecorded = (store: TicketStore, kpi: KpiStore, policy: Pol
   return {
     ...store,
     async insert(ticket) {
-      const inserted = await store.insert(ticket);
-      if (inserted) await record(ticket);
-      else {
-        // A retried submission: the first try may have stopped (crashed) before its rollup write.
-        const first = await store.get(ticket._id);
-        if (first) await record(first);
-      }
-      return inserted;
+      const result = await store.insert(ticket);
+      // Refused: a retried submission, whose first try may have stopped (crashed) before its
+      // rollup write; the first ticket's facts are recorded (a no-op if they already are).
+      const saved = result.inserted ? ticket : result.first;
+      if (saved) await record(saved);
+      return result;
     },
     async replace(next, expectedVersion) {
       const saved = await store.replace(next, expectedVersion);

@@ -18,12 +18,17 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
   const list = async (query: object, limit: number, order: 'createdAt' | 'updatedAt') =>
     ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as Ticket[];
 
+  const get = async (id: string) => {
+    const res = await col.doc(id).get();
+    return ((res.data ?? [])[0] as Ticket | undefined) ?? null;
+  };
+
   return {
-    async get(id) {
-      const res = await col.doc(id).get();
-      return ((res.data ?? [])[0] as Ticket | undefined) ?? null;
+    get,
+    async insert(ticket) {
+      if (await addOnce(() => col.add(ticket))) return { inserted: true };
+      return { inserted: false, first: await get(ticket._id) };
     },
-    insert: (ticket) => addOnce(() => col.add(ticket)),
     async replace(next, expectedVersion) {
       // pushFailures is left out: only delivery appends to it, and a step read before a delivery
       // saved its failures must not write the older list back.

@@ -77,7 +77,8 @@ export const submitTicket = async (
     now,
     policy,
   );
-  if (!(await deps.tickets.insert(ticket))) return { ticket: await firstOfRequest(deps, ticket), actor };
+  const insertion = await deps.tickets.insert(ticket);
+  if (!insertion.inserted) return { ticket: firstOfRequest(ticket, insertion.first), actor };
   return { ticket: await afterSave(deps, null, ticket, policy), actor };
 };
 
@@ -85,8 +86,7 @@ export const submitTicket = async (
  * The ticket an earlier try of the same request made. Its push is that try's to send (or the
  * sweep's, if it stopped): a retry sends nothing, so a message never goes out twice.
  */
-export const firstOfRequest = async (deps: Deps, attempted: Ticket): Promise<Ticket> => {
-  const first = await deps.tickets.get(attempted._id);
+const firstOfRequest = (attempted: Ticket, first: Ticket | null): Ticket => {
   // The id is the sender's and the request's: anything else under it is not this request's.
   if (!first || first.requestId !== attempted.requestId || first.owner.openid !== attempted.owner.openid) throw new DomainError('INPUT.INVALID', '请求编号重复，请重新提交');
   return first;

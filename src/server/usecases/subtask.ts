@@ -56,10 +56,10 @@ export const raiseSubtask = async (
 
     const { ticket: routed } = await routeWaiting(built.ticket, people, now, policy);
     // Not inserted: a retry of this request found the listed sub-task missing and put it in first.
-    const inserted = await deps.tickets.insert(routed);
+    const insertion = await deps.tickets.insert(routed);
     const [complaint, subtask] = await Promise.all([
       afterSave(deps, current, stepped.ticket, policy),
-      inserted ? afterSave(deps, null, routed, policy) : deps.tickets.get(routed._id).then((t) => t ?? routed),
+      insertion.inserted ? afterSave(deps, null, routed, policy) : (insertion.first ?? routed),
     ]);
     return { ticket: complaint, actor, subtask };
   }
@@ -82,6 +82,7 @@ const insertLost = async (
   const now = deps.now();
   const built = createSubtask(complaint, { id: ref.id, category: input.category, area: input.area, description: input.description }, { actor, now, policy });
   const { ticket: routed } = await routeWaiting({ ...built.ticket, no: ref.no }, people, now, policy);
-  if (!(await deps.tickets.insert(routed))) return (await deps.tickets.get(ref.id)) ?? routed;
+  const insertion = await deps.tickets.insert(routed);
+  if (!insertion.inserted) return insertion.first ?? routed;
   return afterSave(deps, null, routed, policy);
 };
