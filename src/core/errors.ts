@@ -40,6 +40,8 @@ export const ERROR_MESSAGES = {
   'KPI.RANGE_INVALID': '统计时段不正确：结束日期不能早于开始日期，且最长半年',
   'KPI.TOO_MANY_ROWS': '该时段工单太多，请缩短时段或选择小区后再导出',
   'KPI.REPORT_NOT_FOUND': '该月的月度报告还没有生成',
+  // 节假日安排
+  'CALENDAR.VERSION_CONFLICT': '节假日安排刚刚已被修改，请刷新后重试',
   'SYSTEM.ERROR': '系统繁忙，请稍后再试',
 } as const;
 

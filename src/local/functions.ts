@@ -1,5 +1,6 @@
 // First: the functions below check their settings as they load (see expect-local.ts).
 import './expect-local';
+import { main as admin } from '../../cloudfunctions/admin/index';
 import { main as binding } from '../../cloudfunctions/binding/index';
 import { main as card } from '../../cloudfunctions/card/index';
 import { main as complaint } from '../../cloudfunctions/complaint/index';
@@ -18,4 +19,4 @@ import { main as ticket } from '../../cloudfunctions/ticket/index';
 import type { FunctionHandlers } from './function-host';
 
 /** The deployed entries themselves, served by the local function host. */
-export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card, sweep, digest, duty, desk, kpi, report };
+export const LOCAL_FUNCTIONS: FunctionHandlers = { session, repair, ticket, task, callback, subscription, binding, complaint, card, sweep, digest, duty, desk, kpi, report, admin };

@@ -114,4 +114,17 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'ticket_at', keys: { ticketId: 1, at: -1 } }],
     security: FUNCTIONS_ONLY,
   },
+  {
+    name: 'calendar',
+    purpose: 'The working calendar (节假日安排): one document per year, its holidays and 调休 working days, seeded, estimated or kept by the manager',
+    indexes: [],
+    security: FUNCTIONS_ONLY,
+  },
+  {
+    name: 'admin_log',
+    // Append-only, like pii_access: every administrative change, with who made it.
+    purpose: 'Administrative changes (操作记录): who changed what (节假日安排, …) and when',
+    indexes: [{ name: 'subject_at', keys: { subject: 1, at: -1 } }],
+    security: FUNCTIONS_ONLY,
+  },
 ];

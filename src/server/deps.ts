@@ -8,6 +8,7 @@ import { withFactsRecorded } from './adapters/facts-recorder';
 import { cloudbaseKpiStore } from './adapters/kpi-store';
 import { cloudbasePhotoLinks } from './adapters/photo-links';
 import { cloudbasePiiAccessLog } from './adapters/pii-access-log';
+import { cloudbaseAdminTrail, cloudbaseCalendarStore } from './adapters/calendar-store';
 import { DEFAULT_POLICY } from '../core/sla/policy';
 import { initCloud } from './cloudbase';
 import { policyAtStart, readConfig } from './env';
@@ -48,6 +49,8 @@ export const defaultDeps = (): Deps => {
     newId: () => randomUUID().replace(/-/g, ''),
     photoLinks: cloudbasePhotoLinks(app),
     piiAccess: cloudbasePiiAccessLog(db),
+    calendar: cloudbaseCalendarStore(db),
+    adminTrail: cloudbaseAdminTrail(db),
     requestedId: (sender, requestId) => createHash('sha256').update(`${sender}\n${requestId}`).digest('hex').slice(0, 32),
   };
   cached = { key, deps };

@@ -4,6 +4,7 @@ import { isDomainError } from '../core/errors';
 import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
 import { defaultDeps } from './deps';
+import { withCalendar } from './calendar-cache';
 import { policyAtStart } from './env';
 import type { Deps } from './ports';
 
@@ -30,7 +31,8 @@ export const createFunction = <A extends ActionName>(handlers: Handlers<A>, deps
     if (!openid) return fail('AUTH.REQUIRED');
     try {
       const handler = handlers[request.action] as (input: unknown, call: Call) => Promise<unknown>;
-      const data = await handler(request.input, { openid, deps: deps(), policy });
+      const callDeps = deps();
+      const data = await handler(request.input, { openid, deps: callDeps, policy: await withCalendar(callDeps, policy) });
       // Outputs are checked too: a page never receives a shape the contract does not promise.
       return ok(ACTIONS[request.action].output.parse(data));
     } catch (e) {

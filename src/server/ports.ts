@@ -5,6 +5,7 @@ import type { TemplateKey } from '../core/notify/templates';
 import type { StaffMember } from '../core/routing/staff';
 import type { StaffRole } from '../core/tickets/actor';
 import type { PackedFacts } from '../core/kpi/compact';
+import type { CalendarYear } from '../core/sla/holidays';
 import type { Figures } from '../core/kpi/figures';
 import type { Group } from '../core/kpi/group';
 import type { PushFailure, Ticket, UnitRef } from '../core/tickets/model';
@@ -218,6 +219,43 @@ export interface PiiAccessLog {
   record(entry: PiiAccess): Promise<void>;
 }
 
+/** A year's holiday arrangement as kept in `calendar` (one document per year, `_id` the year). */
+export interface StoredCalendarYear extends CalendarYear {
+  version: number;
+  updatedAt: number;
+  /** Who last changed it; absent for a seeded year. */
+  updatedBy?: { staffId: string; name: string };
+}
+
+/** The company's working calendar (`calendar`). */
+export interface CalendarStore {
+  /** Every kept year (a handful). */
+  list(): Promise<StoredCalendarYear[]>;
+  get(year: number): Promise<StoredCalendarYear | null>;
+  /** False when the year is kept already (someone seeded or saved it first). */
+  insert(year: StoredCalendarYear): Promise<boolean>;
+  /** Saves `next` only if the stored version is still `expectedVersion`; false otherwise. */
+  replace(next: StoredCalendarYear, expectedVersion: number): Promise<boolean>;
+}
+
+/** One administrative change (操作记录), append-only. */
+export interface AdminTrailEntry {
+  at: number;
+  by: { staffId: string; name: string; role: StaffRole };
+  /** What was changed, e.g. 'calendar.2027'. */
+  subject: string;
+  action: string;
+  summary: string;
+  /** The change itself, for whoever audits it later. */
+  detail: Record<string, unknown>;
+}
+
+export interface AdminTrail {
+  append(entry: AdminTrailEntry): Promise<void>;
+  /** A subject's entries, newest first. */
+  list(subject: string, limit: number): Promise<AdminTrailEntry[]>;
+}
+
 export interface Deps {
   tickets: TicketStore;
   staff: StaffDirectory;
@@ -234,4 +272,6 @@ export interface Deps {
   requestedId(sender: string, requestId: string): string;
   photoLinks: PhotoLinks;
   piiAccess: PiiAccessLog;
+  calendar: CalendarStore;
+  adminTrail: AdminTrail;
 }

@@ -3,6 +3,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../core/errors';
 import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
 import { defaultDeps } from './deps';
+import { withCalendar } from './calendar-cache';
 import { policyAtStart } from './env';
 import type { Deps } from './ports';
 
@@ -39,7 +40,8 @@ export const createTimerFunction = <T>(handler: TimerHandler<T>, deps: () => Dep
     if (openidFrom(context)) return fail('AUTH.FORBIDDEN');
     if (!isTimerEvent(event)) return fail('INPUT.INVALID', '该功能只由定时触发器调用');
     try {
-      return { ok: true, data: await handler(event, { deps: deps(), policy }) };
+      const callDeps = deps();
+      return { ok: true, data: await handler(event, { deps: callDeps, policy: await withCalendar(callDeps, policy) }) };
     } catch (e) {
       console.error(`[timer ${event.TriggerName}]`, e);
       return fail('SYSTEM.ERROR');

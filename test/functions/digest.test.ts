@@ -4,6 +4,7 @@
  */
 import { nextOpening } from '@/core/sla/calendar';
 import { DEFAULT_POLICY, HOUR } from '@/core/sla/policy';
+import { withCalendar } from '@/server/calendar-cache';
 import { defaultDeps } from '@/server/deps';
 import { dailyDigest } from '@/server/usecases/digest';
 import { ALL_OWNER_TEMPLATES, FRONT_DESK, LIN_UNIT, OWNER, startTestStack, SUPERVISOR, type TestStack } from './local-stack';
@@ -17,14 +18,18 @@ afterAll(() => s.close());
 
 /** China wall-clock time as an instant. */
 const local = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * HOUR;
-const digestAt = (at: number) => dailyDigest({ ...defaultDeps(), now: () => at }, DEFAULT_POLICY);
+/** The digest at `at`, with the working calendar the function itself would read. */
+const digestAt = async (at: number) => {
+  const deps = { ...defaultDeps(), now: () => at };
+  return dailyDigest(deps, await withCalendar(deps, DEFAULT_POLICY));
+};
 const pushedTo = (openid: string) => s.stack.emulator.messages().filter((m) => m.touser === openid && m.templateId === 'local-daily_digest');
 
 describe('daily digests', () => {
   it('on a working morning: the desk gets the open repairs, the supervisor the register; staff open their task list', async () => {
     const { ticket } = await s.must(OWNER)('repair.submit', { unitId: LIN_UNIT, category: 'drain', description: '下水道堵塞', grantedTemplates: [...ALL_OWNER_TEMPLATES] });
     // The next working morning after it was submitted, whatever day the test runs.
-    const at = nextOpening(ticket.createdAt + 12 * HOUR, DEFAULT_POLICY.workingHours, DEFAULT_POLICY.utcOffsetMinutes);
+    const at = nextOpening(ticket.createdAt + 12 * HOUR, DEFAULT_POLICY.workingHours, DEFAULT_POLICY.utcOffsetMinutes, (await withCalendar(defaultDeps(), DEFAULT_POLICY)).calendar);
     s.stack.emulator.clearMessages();
     const report = await digestAt(at);
     expect(report.skipped).toBe(false);

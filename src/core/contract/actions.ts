@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { TICKET_KINDS } from '../tickets/kinds';
+import { ADMIN_ACTIONS } from './admin-actions';
 import { BINDING_ACTIONS } from './binding-actions';
 import { DESK_ACTIONS } from './desk-actions';
 import { appointmentInput, cardRequestInput, complaintRequestInput, repairRequestInput } from './submit-inputs';
@@ -45,6 +46,8 @@ export const ACTIONS = {
       templates: z.object({ owner: z.array(templateRefSchema), staff: z.array(templateRefSchema) }),
       /** What the company charges, as configured (the forms show it before the owner submits). */
       fees: z.object({ cardReissueFen: z.number() }),
+      /** What needs the viewer's attention on home (e.g. 「2027年节假日安排尚未确认」 for the manager and the supervisor). */
+      notices: z.array(z.object({ key: z.string(), text: z.string() })),
     }),
   },
   'repair.submit': {
@@ -202,6 +205,7 @@ export const ACTIONS = {
   ...DESK_ACTIONS,
   ...DUTY_ACTIONS,
   ...KPI_ACTIONS,
+  ...ADMIN_ACTIONS,
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -1,26 +1,27 @@
 /**
- * The business calendar: mainland working days (chinese-days: statutory holidays off, adjusted
- * working days 调休 on) and a community's working hours. Clocks that should not run overnight or
+ * The business calendar: mainland working days (statutory holidays off, adjusted working days 调休
+ * on, from the company's `WorkCalendar`: see ./holidays) and a community's working hours. Clocks that should not run overnight or
  * over holidays count working minutes or working days with it; the others count calendar minutes
  * (see `ClockSpan` / `dueAfter`).
  *
  * Every instant is epoch milliseconds; every local date is taken in the business zone given as a
  * fixed offset (`offsetMinutes`, UTC+8 = 480; China has no DST), never the machine's time zone.
  *
- * Working days come from chinese-days' holiday data (`dist/chinese-days.json`, the data file the
- * package ships and documents: `holidays` and `workdays` (调休上班) keyed by 'YYYY-MM-DD'), read
- * with dates this module formats itself from business-zone day numbers. Its functions
+ * Working days come from a `WorkCalendar` (`holidays` and `workdays` (调休上班) keyed by
+ * 'YYYY-MM-DD'), read with dates this module formats itself from business-zone day numbers; the
+ * years chinese-days knows are seeded from its data file. chinese-days' own functions
  * (`isWorkday`, `findWorkday`, …) are not called: they read dates with the machine's local getters
  * and, on a machine west of UTC, answer for the wrong weekday (chinese-days 1.5.7 with
  * TZ=America/New_York: `isWorkday('2026-01-05')`, a Monday, is false). The tests compare this
  * module with `isWorkday` day by day where that is sound, and run it in processes of other zones.
  *
- * chinese-days carries holiday data up to the year of its release (1.5.7: 2004–2026). For a later
- * year only weekends are days off until the package is updated: see `hasHolidayData`.
+ * chinese-days carries holiday data up to the year of its release (1.5.7: 2004–2026); a later year
+ * is estimated and then confirmed by the manager (./holidays, ./holiday-estimate). A year with no
+ * data at all counts only weekends as days off.
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+import type { WorkCalendar } from './holidays';
 
 dayjs.extend(utc);
 
@@ -42,10 +43,11 @@ export interface WorkingHours {
  */
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '08:30', end: '17:30' };
 
-/** The calendar a clock runs on: the business zone and the community's working hours. */
+/** The calendar a clock runs on: the business zone, the community's working hours and the company's days. */
 export interface BusinessCalendar {
   offsetMinutes: number;
   hours: WorkingHours;
+  days: WorkCalendar;
 }
 
 /**
@@ -95,22 +97,17 @@ const midnightOf = (day: number, offsetMinutes: number): number => day * DAY_MS 
 /** 'YYYY-MM-DD' of a day number; formatted in UTC, so the machine's zone plays no part. */
 const dateOf = (day: number): string => dayjs.utc(day * DAY_MS).format('YYYY-MM-DD');
 
-type DayTable = Readonly<Record<string, string | undefined>>;
-const HOLIDAYS: DayTable = chineseDays.holidays;
-const ADJUSTED_WORKDAYS: DayTable = chineseDays.workdays;
-const YEARS_WITH_DATA = new Set(Object.keys(HOLIDAYS).map((date) => Number(date.slice(0, 4))));
-
 /** An adjusted working day (调休上班) is worked; otherwise Monday–Friday unless a statutory holiday. */
-const isWorkingDayNumber = (day: number): boolean => {
+const isWorkingDayNumber = (day: number, days: WorkCalendar): boolean => {
   const date = dateOf(day);
-  if (ADJUSTED_WORKDAYS[date] !== undefined) return true;
+  if (days.workdays[date] !== undefined) return true;
   const weekday = dayjs.utc(day * DAY_MS).day(); // 0 = Sunday … 6 = Saturday
-  return weekday >= 1 && weekday <= 5 && HOLIDAYS[date] === undefined;
+  return weekday >= 1 && weekday <= 5 && days.holidays[date] === undefined;
 };
 
-const nextWorkingDayAfter = (day: number): number => {
+const nextWorkingDayAfter = (day: number, days: WorkCalendar): number => {
   let d = day + 1;
-  while (!isWorkingDayNumber(d)) d += 1;
+  while (!isWorkingDayNumber(d, days)) d += 1;
   return d;
 };
 
@@ -118,33 +115,30 @@ const nextWorkingDayAfter = (day: number): number => {
  * Whether the instant's local date is a mainland working day: Monday–Friday unless a statutory
  * holiday, and the weekend days declared adjusted working days (调休上班).
  */
-export const isWorkingDay = (instant: number, offsetMinutes: number): boolean => {
+export const isWorkingDay = (instant: number, offsetMinutes: number, days: WorkCalendar): boolean => {
   checkInstant(instant);
-  return isWorkingDayNumber(dayOf(instant, offsetMinutes));
+  return isWorkingDayNumber(dayOf(instant, offsetMinutes), days);
 };
 
-/** Whether chinese-days knows the holidays of this year (otherwise only weekends are days off). */
-export const hasHolidayData = (year: number): boolean => YEARS_WITH_DATA.has(year);
-
 /** Whether the instant is working time: a working day, at or after opening and before closing. */
-export const isWorkingTime = (instant: number, hours: WorkingHours, offsetMinutes: number): boolean =>
-  nextOpening(instant, hours, offsetMinutes) === instant;
+export const isWorkingTime = (instant: number, hours: WorkingHours, offsetMinutes: number, days: WorkCalendar): boolean =>
+  nextOpening(instant, hours, offsetMinutes, days) === instant;
 
 /**
  * The first instant at or after `instant` that is working time: the instant itself during working
  * hours; today's opening before it on a working day; otherwise the opening of the next working day.
  * Closing time itself is not working time (17:30 → the next working day's 08:30).
  */
-export const nextOpening = (instant: number, hours: WorkingHours, offsetMinutes: number): number => {
+export const nextOpening = (instant: number, hours: WorkingHours, offsetMinutes: number, days: WorkCalendar): number => {
   checkInstant(instant);
   const { open, close } = parseWorkingHours(hours);
   const day = dayOf(instant, offsetMinutes);
   const midnight = midnightOf(day, offsetMinutes);
-  if (isWorkingDayNumber(day)) {
+  if (isWorkingDayNumber(day, days)) {
     if (instant < midnight + open * MINUTE_MS) return midnight + open * MINUTE_MS;
     if (instant < midnight + close * MINUTE_MS) return instant;
   }
-  return midnightOf(nextWorkingDayAfter(day), offsetMinutes) + open * MINUTE_MS;
+  return midnightOf(nextWorkingDayAfter(day, days), offsetMinutes) + open * MINUTE_MS;
 };
 
 /**
@@ -171,14 +165,14 @@ export const endOfWorkingDay = (instant: number, hours: WorkingHours, offsetMinu
  * the start is not after closing, otherwise the closing time of the next working day.
  * n must be a whole number ≥ 0 (RangeError otherwise).
  */
-export const addWorkingDays = (start: number, n: number, hours: WorkingHours, offsetMinutes: number): number => {
+export const addWorkingDays = (start: number, n: number, hours: WorkingHours, offsetMinutes: number, days: WorkCalendar): number => {
   checkInstant(start);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
   const { close } = parseWorkingHours(hours);
   const closingOf = (day: number): number => midnightOf(day, offsetMinutes) + close * MINUTE_MS;
   let day = dayOf(start, offsetMinutes);
-  if (n === 0) return isWorkingDayNumber(day) && start <= closingOf(day) ? closingOf(day) : closingOf(nextWorkingDayAfter(day));
-  for (let counted = 0; counted < n; counted += 1) day = nextWorkingDayAfter(day);
+  if (n === 0) return isWorkingDayNumber(day, days) && start <= closingOf(day) ? closingOf(day) : closingOf(nextWorkingDayAfter(day, days));
+  for (let counted = 0; counted < n; counted += 1) day = nextWorkingDayAfter(day, days);
   return closingOf(day);
 };
 
@@ -189,15 +183,15 @@ export const addWorkingDays = (start: number, n: number, hours: WorkingHours, of
  * on a closing time (08:30 + 540 min → 17:30 the same day); 0 minutes gives `nextOpening(start)`.
  * `minutes` must be finite and ≥ 0 (RangeError otherwise).
  */
-export const addWorkingMinutes = (start: number, minutes: number, hours: WorkingHours, offsetMinutes: number): number => {
+export const addWorkingMinutes = (start: number, minutes: number, hours: WorkingHours, offsetMinutes: number, days: WorkCalendar): number => {
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`addWorkingMinutes: minutes must be ≥ 0, got ${minutes}`);
-  let at = nextOpening(start, hours, offsetMinutes);
+  let at = nextOpening(start, hours, offsetMinutes, days);
   let remaining = minutes * MINUTE_MS;
   for (;;) {
     const closing = endOfWorkingDay(at, hours, offsetMinutes);
     if (remaining <= closing - at) return at + remaining;
     remaining -= closing - at;
-    at = nextOpening(closing, hours, offsetMinutes);
+    at = nextOpening(closing, hours, offsetMinutes, days);
   }
 };
 
@@ -208,8 +202,8 @@ export const dueAfter = (start: number, span: ClockSpan, calendar: BusinessCalen
       checkInstant(start);
       return start + span.amount * MINUTE_MS;
     case 'workingMinutes':
-      return addWorkingMinutes(start, span.amount, calendar.hours, calendar.offsetMinutes);
+      return addWorkingMinutes(start, span.amount, calendar.hours, calendar.offsetMinutes, calendar.days);
     case 'workingDays':
-      return addWorkingDays(start, span.amount, calendar.hours, calendar.offsetMinutes);
+      return addWorkingDays(start, span.amount, calendar.hours, calendar.offsetMinutes, calendar.days);
   }
 };

@@ -9,7 +9,7 @@ export const publicRepairDue = (size: PublicSize, startedAt: number, policy: Pol
   const p = policy.publicRepair;
   if (size === 'small') return startedAt + p.smallMinutes * MINUTE;
   const days = size === 'medium' ? p.mediumWorkingDays : p.majorWorkingDays;
-  return addWorkingDays(startedAt, days, policy.workingHours, policy.utcOffsetMinutes);
+  return addWorkingDays(startedAt, days, policy.workingHours, policy.utcOffsetMinutes, policy.calendar);
 };
 
 /**
@@ -29,7 +29,7 @@ const cardStage = (ticket: Ticket): 'verify' | 'issue' | null =>
 /** A clock started now, or null when it does not apply to this ticket (e.g. `return` for a public repair). */
 export const startClock = (name: ClockName, ticket: Ticket, now: number, policy: Policy): Clock | null => {
   const p = policy.repair;
-  const days = (n: number) => addWorkingDays(now, n, policy.workingHours, policy.utcOffsetMinutes);
+  const days = (n: number) => addWorkingDays(now, n, policy.workingHours, policy.utcOffsetMinutes, policy.calendar);
   switch (name) {
     case 'dispatch':
       // An IC card past its identity check waits for engineering on its card clock instead.

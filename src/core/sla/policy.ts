@@ -4,6 +4,7 @@
  */
 import { DEFAULT_ROUTING, type RoutingPolicy } from '../routing/rules';
 import type { WorkingHours } from './calendar';
+import { CHINESE_DAYS_CALENDAR, type WorkCalendar } from './holidays';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -125,8 +126,14 @@ export interface KpiPolicy {
 export interface Policy {
   /** Business time zone offset in minutes (China Standard Time, no DST). */
   utcOffsetMinutes: number;
-  /** The community's working hours (working days come from the mainland calendar). */
+  /** The community's working hours (working days come from `calendar`). */
   workingHours: WorkingHours;
+  /**
+   * The company's working calendar (holidays, 调休): not a setting but data the manager keeps; a
+   * function loads it with the call (src/server/calendar-cache.ts). The default knows the years
+   * chinese-days knows.
+   */
+  calendar: WorkCalendar;
   repair: RepairPolicy;
   publicRepair: PublicRepairPolicy;
   complaint: ComplaintPolicy;
@@ -144,6 +151,7 @@ export interface Policy {
 export const DEFAULT_POLICY: Policy = {
   utcOffsetMinutes: 8 * 60,
   workingHours: { start: '08:30', end: '17:30' },
+  calendar: CHINESE_DAYS_CALENDAR,
   repair: {
     dispatchMinutes: 2,
     publicDispatchMinutes: 10,

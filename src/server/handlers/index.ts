@@ -1,3 +1,4 @@
+import { adminHandlers } from './admin';
 import { bindingHandlers } from './binding';
 import { callbackHandlers } from './callback';
 import { deskHandlers } from './desk';
@@ -28,6 +29,7 @@ export const FUNCTION_HANDLERS = {
   desk: deskHandlers,
   duty: dutyHandlers,
   kpi: kpiHandlers,
+  admin: adminHandlers,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_HANDLERS;

@@ -43,7 +43,7 @@ const send = async (deps: Deps, people: readonly StaffMember[], title: string, l
  */
 export const dailyDigest = async (deps: Deps, policy: Policy): Promise<DigestReport> => {
   const now = deps.now();
-  if (!isWorkingDay(now, policy.utcOffsetMinutes)) return { skipped: true, desk: null, register: null, sent: 0 };
+  if (!isWorkingDay(now, policy.utcOffsetMinutes, policy.calendar)) return { skipped: true, desk: null, register: null, sent: 0 };
   const today = startOfLocalDay(now, policy);
   const [open, yesterday, desks, supervisors] = await Promise.all([
     deps.tickets.listOpenOfKind('repair', DIGEST_LIMIT),

@@ -1,11 +1,23 @@
 import type { ActionOutput } from '../../core/contract/actions';
 import { OWNER_SUBMIT_TEMPLATES, STAFF_TEMPLATES, TEMPLATES, staffTemplatesFor, type TemplateKey } from '../../core/notify/templates';
 import { STAFF_ROLE_NAMES } from '../../core/tickets/actor';
+import { unconfirmedYearNotice, unconfirmedYears } from '../../core/sla/holidays';
 import type { Policy } from '../../core/sla/policy';
+import type { StaffMember } from '../../core/routing/staff';
+import { formatLocal } from '../../core/sla/time';
 import type { Deps } from '../ports';
 
 const refs = (deps: Deps, keys: readonly TemplateKey[]) =>
   keys.map((key) => ({ key, id: deps.templateIds[key], title: TEMPLATES[key].title }));
+
+/**
+ * What needs this staff member's attention on home: for the manager and the supervisor, a year
+ * whose holiday arrangement is not confirmed (this year, and next year from 1 December).
+ */
+const staffNotices = (member: StaffMember, policy: Policy, now: number) =>
+  member.role === 'manager' || member.role === 'supervisor'
+    ? unconfirmedYears(policy.calendar, formatLocal(now, policy.utcOffsetMinutes, 'YYYY-MM-DD')).map((year) => ({ key: `calendar.${year}`, text: unconfirmedYearNotice(year) }))
+    : [];
 
 /** Who the caller is: a staff member, a bound owner, or a guest who still has to bind a unit. */
 export const whoami = async (deps: Deps, openid: string, policy: Policy): Promise<ActionOutput<'session.whoami'>> => {
@@ -24,6 +36,7 @@ export const whoami = async (deps: Deps, openid: string, policy: Policy): Promis
       },
       templates,
       fees,
+      notices: staffNotices(member, policy, deps.now()),
     };
   }
   if (owner && owner.units.length) {
@@ -44,7 +57,8 @@ export const whoami = async (deps: Deps, openid: string, policy: Policy): Promis
       },
       templates,
       fees,
+      notices: [],
     };
   }
-  return { identity: { kind: 'guest', openid }, templates, fees };
+  return { identity: { kind: 'guest', openid }, templates, fees, notices: [] };
 };

@@ -99,4 +99,6 @@ export const VALID_INPUTS = {
   'kpi.exportCsv': { ...scope, what: 'figures' },
   'kpi.report': { month: '2026-10' },
   'kpi.reportCsv': { month: '2026-10' },
+  'admin.calendar': { year: 2027 },
+  'admin.saveCalendar': { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-02-20', name: '春节' }], confirm: true, version: 1 },
 } satisfies { [A in ActionName]: ActionInput<A> };

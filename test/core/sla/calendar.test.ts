@@ -17,13 +17,13 @@ import {
   addWorkingMinutes,
   dueAfter,
   endOfWorkingDay,
-  hasHolidayData,
   isWorkingDay,
   isWorkingTime,
   nextOpening,
   parseWorkingHours,
   type WorkingHours,
 } from '@/core/sla/calendar';
+import { CHINESE_DAYS_CALENDAR as D, isConfirmedYear } from '@/core/sla/holidays';
 import { formatLocal } from '@/core/sla/time';
 import { HOUR, MINUTE, T0, local } from '../fixtures';
 
@@ -45,47 +45,48 @@ const libraryWorkday = (ms: number): boolean => {
 
 describe('working days (chinese-days)', () => {
   it('hand-checked 2026 dates: holidays off, adjusted weekend days (调休) on', () => {
-    expect(isWorkingDay(local(2026, 10, 1, 12), CN)).toBe(false); // 国庆, Thursday
-    expect(isWorkingDay(local(2026, 10, 7, 12), CN)).toBe(false); // 国庆 last day, Wednesday
-    expect(isWorkingDay(local(2026, 10, 8, 12), CN)).toBe(true); // Thursday after 国庆
-    expect(isWorkingDay(local(2026, 10, 10, 12), CN)).toBe(true); // Saturday, 调休上班
-    expect(isWorkingDay(local(2026, 10, 11, 12), CN)).toBe(false); // ordinary Sunday
-    expect(isWorkingDay(local(2026, 9, 20, 12), CN)).toBe(true); // Sunday, 调休上班 for 国庆
-    expect(isWorkingDay(local(2026, 1, 4, 12), CN)).toBe(true); // Sunday, 调休上班 for 元旦
-    expect(isWorkingDay(local(2026, 2, 17, 12), CN)).toBe(false); // 春节
-    expect(isWorkingDay(local(2026, 11, 21, 12), CN)).toBe(false); // ordinary Saturday
-    expect(isWorkingDay(T0, CN)).toBe(true); // Monday 2026-11-23
+    expect(isWorkingDay(local(2026, 10, 1, 12), CN, D)).toBe(false); // 国庆, Thursday
+    expect(isWorkingDay(local(2026, 10, 7, 12), CN, D)).toBe(false); // 国庆 last day, Wednesday
+    expect(isWorkingDay(local(2026, 10, 8, 12), CN, D)).toBe(true); // Thursday after 国庆
+    expect(isWorkingDay(local(2026, 10, 10, 12), CN, D)).toBe(true); // Saturday, 调休上班
+    expect(isWorkingDay(local(2026, 10, 11, 12), CN, D)).toBe(false); // ordinary Sunday
+    expect(isWorkingDay(local(2026, 9, 20, 12), CN, D)).toBe(true); // Sunday, 调休上班 for 国庆
+    expect(isWorkingDay(local(2026, 1, 4, 12), CN, D)).toBe(true); // Sunday, 调休上班 for 元旦
+    expect(isWorkingDay(local(2026, 2, 17, 12), CN, D)).toBe(false); // 春节
+    expect(isWorkingDay(local(2026, 11, 21, 12), CN, D)).toBe(false); // ordinary Saturday
+    expect(isWorkingDay(T0, CN, D)).toBe(true); // Monday 2026-11-23
   });
 
   itWithLibrary('agrees with the library\'s isWorkday on every day of its data (2004–2026), at any time of the local day', () => {
     const mismatches: string[] = [];
     for (let day = local(2004, 1, 1); day < local(2027, 1, 1); day += DAY) {
       const truth = libraryWorkday(day + 12 * HOUR);
-      for (const offset of [0, 8 * HOUR, 16 * HOUR, DAY - 1]) if (isWorkingDay(day + offset, CN) !== truth) mismatches.push(at(day + offset));
+      for (const offset of [0, 8 * HOUR, 16 * HOUR, DAY - 1]) if (isWorkingDay(day + offset, CN, D) !== truth) mismatches.push(at(day + offset));
     }
     expect(mismatches).toEqual([]);
   });
 
   it('takes the date in the business zone, not in UTC: near local midnight', () => {
     // 2026-10-01 00:00 in China is still 2026-09-30 (a working day) in UTC.
-    expect(isWorkingDay(local(2026, 9, 30, 23, 59), CN)).toBe(true);
-    expect(isWorkingDay(local(2026, 10, 1, 0, 0), CN)).toBe(false);
+    expect(isWorkingDay(local(2026, 9, 30, 23, 59), CN, D)).toBe(true);
+    expect(isWorkingDay(local(2026, 10, 1, 0, 0), CN, D)).toBe(false);
     // 2026-10-08 00:00–07:59 in China is still 2026-10-07 (国庆) in UTC.
-    expect(isWorkingDay(local(2026, 10, 7, 23, 59) + 59_999, CN)).toBe(false);
-    expect(isWorkingDay(local(2026, 10, 8, 0, 0), CN)).toBe(true);
-    expect(isWorkingDay(local(2026, 10, 8, 7, 59), CN)).toBe(true);
+    expect(isWorkingDay(local(2026, 10, 7, 23, 59) + 59_999, CN, D)).toBe(false);
+    expect(isWorkingDay(local(2026, 10, 8, 0, 0), CN, D)).toBe(true);
+    expect(isWorkingDay(local(2026, 10, 8, 7, 59), CN, D)).toBe(true);
   });
 
   it('honours the offset it is given', () => {
     const instant = Date.UTC(2026, 8, 30, 20, 0); // 2026-09-30 20:00 UTC = 2026-10-01 04:00 in China
-    expect(isWorkingDay(instant, 0)).toBe(true);
-    expect(isWorkingDay(instant, CN)).toBe(false);
+    expect(isWorkingDay(instant, 0, D)).toBe(true);
+    expect(isWorkingDay(instant, CN, D)).toBe(false);
   });
 
-  it('knows which years the library has holiday data for', () => {
-    expect(hasHolidayData(2026)).toBe(true);
-    expect(hasHolidayData(2004)).toBe(true);
-    expect(hasHolidayData(2003)).toBe(false);
+  it("holds chinese-days' years as confirmed, and knows none after them", () => {
+    expect(isConfirmedYear(D, 2026)).toBe(true);
+    expect(isConfirmedYear(D, 2004)).toBe(true);
+    expect(isConfirmedYear(D, 2003)).toBe(false);
+    expect(isConfirmedYear(D, 2027)).toBe(false);
   });
 });
 
@@ -105,16 +106,16 @@ describe('working hours', () => {
     [{ start: '24:00', end: '24:00' }],
   ])('rejects malformed or empty working hours %j', (hours) => {
     expect(() => parseWorkingHours(hours)).toThrow(RangeError);
-    expect(() => nextOpening(T0, hours, CN)).toThrow(RangeError);
+    expect(() => nextOpening(T0, hours, CN, D)).toThrow(RangeError);
   });
 
   it('working time is [opening, closing) on working days only', () => {
-    expect(isWorkingTime(local(2026, 11, 23, 8, 29), H, CN)).toBe(false);
-    expect(isWorkingTime(local(2026, 11, 23, 8, 30), H, CN)).toBe(true);
-    expect(isWorkingTime(local(2026, 11, 23, 17, 29), H, CN)).toBe(true);
-    expect(isWorkingTime(local(2026, 11, 23, 17, 30), H, CN)).toBe(false);
-    expect(isWorkingTime(local(2026, 11, 21, 10, 0), H, CN)).toBe(false); // Saturday
-    expect(isWorkingTime(local(2026, 10, 10, 10, 0), H, CN)).toBe(true); // Saturday, 调休
+    expect(isWorkingTime(local(2026, 11, 23, 8, 29), H, CN, D)).toBe(false);
+    expect(isWorkingTime(local(2026, 11, 23, 8, 30), H, CN, D)).toBe(true);
+    expect(isWorkingTime(local(2026, 11, 23, 17, 29), H, CN, D)).toBe(true);
+    expect(isWorkingTime(local(2026, 11, 23, 17, 30), H, CN, D)).toBe(false);
+    expect(isWorkingTime(local(2026, 11, 21, 10, 0), H, CN, D)).toBe(false); // Saturday
+    expect(isWorkingTime(local(2026, 10, 10, 10, 0), H, CN, D)).toBe(true); // Saturday, 调休
   });
 });
 
@@ -130,7 +131,7 @@ describe('nextOpening', () => {
     ['local midnight starting 国庆', local(2026, 10, 1, 0, 0), '2026-10-08 08:30 Thu'],
     ['local midnight after 国庆', local(2026, 10, 8, 0, 0), '2026-10-08 08:30 Thu'],
   ])('%s', (_, instant, expected) => {
-    expect(at(nextOpening(instant, H, CN))).toBe(expected);
+    expect(at(nextOpening(instant, H, CN, D))).toBe(expected);
   });
 });
 
@@ -144,7 +145,7 @@ describe('endOfWorkingDay', () => {
 });
 
 describe('addWorkingDays: closing time of the n-th working day after the start date', () => {
-  const days = (start: number, n: number, hours: WorkingHours = H) => at(addWorkingDays(start, n, hours, CN));
+  const days = (start: number, n: number, hours: WorkingHours = H) => at(addWorkingDays(start, n, hours, CN, D));
 
   it('3 working days across 国庆 2026 skip 10-01…10-07 and count Saturday 10-10 (调休)', () => {
     expect(days(local(2026, 9, 30, 10, 0), 3)).toBe('2026-10-10 17:30 Sat');
@@ -212,9 +213,9 @@ describe('addWorkingDays: closing time of the n-th working day after the start d
   });
 
   it('rejects a negative or fractional n', () => {
-    expect(() => addWorkingDays(T0, -1, H, CN)).toThrow(RangeError);
-    expect(() => addWorkingDays(T0, 1.5, H, CN)).toThrow(RangeError);
-    expect(() => addWorkingDays(NaN, 1, H, CN)).toThrow(RangeError);
+    expect(() => addWorkingDays(T0, -1, H, CN, D)).toThrow(RangeError);
+    expect(() => addWorkingDays(T0, 1.5, H, CN, D)).toThrow(RangeError);
+    expect(() => addWorkingDays(NaN, 1, H, CN, D)).toThrow(RangeError);
   });
 
   itWithLibrary('property: the deadline is closing time of a working day with exactly n working days after the start date', () => {
@@ -222,7 +223,7 @@ describe('addWorkingDays: closing time of the n-th working day after the start d
     const to = local(2026, 11, 1);
     fc.assert(
       fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 0, max: 30 }), (start, n) => {
-        const due = addWorkingDays(start, n, H, CN);
+        const due = addWorkingDays(start, n, H, CN, D);
         expect(formatLocal(due, CN, 'HH:mm')).toBe('17:30');
         expect(libraryWorkday(due)).toBe(true);
         const startDay = Math.floor((start + CN * MINUTE) / DAY);
@@ -238,7 +239,7 @@ describe('addWorkingDays: closing time of the n-th working day after the start d
 });
 
 describe('addWorkingMinutes: only minutes inside working hours on working days', () => {
-  const minutes = (start: number, m: number, hours: WorkingHours = H) => at(addWorkingMinutes(start, m, hours, CN));
+  const minutes = (start: number, m: number, hours: WorkingHours = H) => at(addWorkingMinutes(start, m, hours, CN, D));
 
   it('pauses over a night', () => {
     // Monday 16:30 + 8 working hours: 1 h on Monday, 7 h from Tuesday 08:30.
@@ -275,7 +276,7 @@ describe('addWorkingMinutes: only minutes inside working hours on working days',
   });
 
   it('zero minutes: the start itself inside working hours, the next opening outside', () => {
-    expect(addWorkingMinutes(local(2026, 11, 23, 10, 0), 0, H, CN)).toBe(local(2026, 11, 23, 10, 0));
+    expect(addWorkingMinutes(local(2026, 11, 23, 10, 0), 0, H, CN, D)).toBe(local(2026, 11, 23, 10, 0));
     expect(minutes(local(2026, 11, 23, 17, 30), 0)).toBe('2026-11-24 08:30 Tue');
   });
 
@@ -286,8 +287,8 @@ describe('addWorkingMinutes: only minutes inside working hours on working days',
   });
 
   it('rejects negative or non-finite minutes', () => {
-    expect(() => addWorkingMinutes(T0, -1, H, CN)).toThrow(RangeError);
-    expect(() => addWorkingMinutes(T0, Infinity, H, CN)).toThrow(RangeError);
+    expect(() => addWorkingMinutes(T0, -1, H, CN, D)).toThrow(RangeError);
+    expect(() => addWorkingMinutes(T0, Infinity, H, CN, D)).toThrow(RangeError);
   });
 
   itWithLibrary('property: exactly the requested working minutes lie between start and deadline, and no more', () => {
@@ -307,10 +308,10 @@ describe('addWorkingMinutes: only minutes inside working hours on working days',
     };
     fc.assert(
       fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 20 * 9 * 60 }), (start, m) => {
-        const due = addWorkingMinutes(start, m, H, CN);
+        const due = addWorkingMinutes(start, m, H, CN, D);
         expect(workingMsBetween(start, due)).toBe(m * MINUTE);
         // Minimal: the last minute before the deadline is working time (the deadline is not at an opening).
-        expect(isWorkingTime(due - 1, H, CN)).toBe(true);
+        expect(isWorkingTime(due - 1, H, CN, D)).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -318,7 +319,7 @@ describe('addWorkingMinutes: only minutes inside working hours on working days',
 });
 
 describe('dueAfter: each clock says how it counts', () => {
-  const calendar = { offsetMinutes: CN, hours: H };
+  const calendar = { offsetMinutes: CN, hours: H, days: D };
   const start = local(2026, 11, 20, 16, 0); // Friday
 
   it('calendar minutes run day and night', () => {
@@ -345,19 +346,21 @@ describe("the machine's time zone plays no part", () => {
     local(2026, 4, 3, 23, 0), local(2026, 11, 20, 19, 0),
   ];
   const MODULE = path.resolve(__dirname, '../../../src/core/sla/calendar.ts');
+  const HOLIDAYS_MODULE = path.resolve(__dirname, '../../../src/core/sla/holidays.ts');
   const TSX = path.resolve(__dirname, '../../../node_modules/tsx/dist/cli.mjs');
   const probe = `
     import * as c from ${JSON.stringify(MODULE)};
+    import { CHINESE_DAYS_CALENDAR as D } from ${JSON.stringify(HOLIDAYS_MODULE)};
     const H = c.DEFAULT_WORKING_HOURS;
     const starts: number[] = ${JSON.stringify(STARTS)};
     console.log(JSON.stringify(starts.map((s) => [
-      c.isWorkingDay(s, 480), c.nextOpening(s, H, 480), c.endOfWorkingDay(s, H, 480),
-      c.addWorkingDays(s, 0, H, 480), c.addWorkingDays(s, 3, H, 480), c.addWorkingMinutes(s, 480, H, 480),
+      c.isWorkingDay(s, 480, D), c.nextOpening(s, H, 480, D), c.endOfWorkingDay(s, H, 480),
+      c.addWorkingDays(s, 0, H, 480, D), c.addWorkingDays(s, 3, H, 480, D), c.addWorkingMinutes(s, 480, H, 480, D),
     ])));`;
   const inProcess = () =>
     STARTS.map((s) => [
-      isWorkingDay(s, CN), nextOpening(s, H, CN), endOfWorkingDay(s, H, CN),
-      addWorkingDays(s, 0, H, CN), addWorkingDays(s, 3, H, CN), addWorkingMinutes(s, 480, H, CN),
+      isWorkingDay(s, CN, D), nextOpening(s, H, CN, D), endOfWorkingDay(s, H, CN),
+      addWorkingDays(s, 0, H, CN, D), addWorkingDays(s, 3, H, CN, D), addWorkingMinutes(s, 480, H, CN, D),
     ]);
   const runIn = (tz: string) =>
     new Promise<unknown>((resolve, reject) => {
@@ -368,9 +371,9 @@ describe("the machine's time zone plays no part", () => {
 
   it('one minute either side of a local midnight: the business-zone date decides, not the machine\'s or UTC\'s', () => {
     // Each pair is one minute apart around a local midnight; the date, not UTC's, decides.
-    expect(isWorkingDay(local(2026, 9, 30, 23, 59), CN)).not.toBe(isWorkingDay(local(2026, 10, 1, 0, 0), CN));
-    expect(nextOpening(local(2026, 9, 30, 23, 59), H, CN)).toBe(nextOpening(local(2026, 10, 1, 0, 0), H, CN));
-    expect(addWorkingDays(local(2026, 10, 9, 23, 59), 1, H, CN)).toBe(addWorkingDays(local(2026, 10, 10, 0, 0), 0, H, CN));
+    expect(isWorkingDay(local(2026, 9, 30, 23, 59), CN, D)).not.toBe(isWorkingDay(local(2026, 10, 1, 0, 0), CN, D));
+    expect(nextOpening(local(2026, 9, 30, 23, 59), H, CN, D)).toBe(nextOpening(local(2026, 10, 1, 0, 0), H, CN, D));
+    expect(addWorkingDays(local(2026, 10, 9, 23, 59), 1, H, CN, D)).toBe(addWorkingDays(local(2026, 10, 10, 0, 0), 0, H, CN, D));
   });
 
   it('in processes whose TZ is New York, Shanghai, Kiritimati (UTC+14) and St John\'s (UTC−3:30)', async () => {

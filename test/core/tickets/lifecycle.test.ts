@@ -1,4 +1,5 @@
 import { DEFAULT_ROUTING } from '@/core/routing/rules';
+import { CHINESE_DAYS_CALENDAR } from '@/core/sla/holidays';
 import { createRepairTicket } from '@/core/tickets/create';
 import type { Ticket } from '@/core/tickets/model';
 import { transition } from '@/core/tickets/transition';
@@ -467,6 +468,7 @@ describe('policy is data: each standard number of DEFAULT_POLICY drives the prod
     expect(DEFAULT_POLICY).toEqual({
       utcOffsetMinutes: 480,
       workingHours: { start: '08:30', end: '17:30' },
+      calendar: CHINESE_DAYS_CALENDAR,
       repair: {
         dispatchMinutes: 2,
         publicDispatchMinutes: 10,

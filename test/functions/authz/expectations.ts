@@ -240,4 +240,14 @@ export const EXPECTATIONS: Record<ActionName, Spec | Spec[]> = {
   'kpi.exportCsv': deskOnly(OVERSEERS, () => ({ what: 'tickets' })),
   'kpi.report': deskOnly(OVERSEERS, (_f, ctx) => ({ month: ctx.reportMonth })),
   'kpi.reportCsv': deskOnly(OVERSEERS, (_f, ctx) => ({ month: ctx.reportMonth })),
+  // 节假日安排: the supervisor reads it, only the manager changes it (a year nobody kept yet: version 0).
+  'admin.calendar': deskOnly(OVERSEERS, (_f, ctx) => ({ year: Number(ctx.today.slice(0, 4)) + 1 })),
+  'admin.saveCalendar': deskOnly(
+    ['manager'],
+    (_f, ctx) => {
+      const year = Number(ctx.today.slice(0, 4)) + 2;
+      return { year, holidays: [{ date: `${year}-01-01`, name: '元旦' }], workdays: [], confirm: true, version: 0 };
+    },
+    true,
+  ),
 };

@@ -1,0 +1,5 @@
+import { createFunction } from '../../src/server/function';
+import { adminHandlers } from '../../src/server/handlers/admin';
+
+/** Cloud function `admin`: serves the `admin.*` actions (节假日安排). */
+export const main = createFunction(adminHandlers);
