@@ -141,7 +141,9 @@ describe('the policy the functions run with', () => {
     it('a timer function runs with the configured fee', async () => {
       setEnv(complete({ CARD_REISSUE_FEE_YUAN: '30' }));
       let seen: Policy | undefined;
-      const main = createTimerFunction(async (_event, call) => ((seen = call.policy), 'done'), () => ({}) as Deps);
+      // The call's policy also carries the working calendar the function reads: none kept here.
+      const deps = { now: () => Date.now(), calendar: { list: async () => [] } } as unknown as Deps;
+      const main = createTimerFunction(async (_event, call) => ((seen = call.policy), 'done'), () => deps);
       const reply = await main({ Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-01-05T08:30:00Z' }, {});
       expect(reply).toEqual({ ok: true, data: 'done' });
       expect(seen?.card.reissueFeeFen).toBe(3000);
