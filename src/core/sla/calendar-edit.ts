@@ -2,6 +2,7 @@
  * The manager's changes to a year's holiday arrangement (节假日安排): what a change may be, and what
  * it changed, in words for the admin trail. Pure; the calendar screen and the server both use it.
  */
+import { dateOfDay, dayNumber, weekdayOfDay } from './day-number';
 import type { CalendarDay, CalendarYear } from './holidays';
 
 /** Years the manager may edit, around the current one: last year (late corrections) to two ahead. */
@@ -25,13 +26,10 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const weekdayOf = (date: string): number | null => {
   const m = DATE.exec(date);
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = new Date(Date.UTC(y, mo - 1, d));
-  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return null;
-  return at.getUTCDay();
+  // A date that does not exist (02-30) rolls over to another one.
+  const day = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+  return dateOfDay(day) === date ? weekdayOfDay(day) : null;
 };
-
-export const weekdayName = (date: string): string => WEEKDAYS[weekdayOf(date) ?? 0]!;
 
 /** 'M月D日' of a date 'YYYY-MM-DD'. */
 export const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;

@@ -21,6 +21,7 @@
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import { dateOfDay, weekdayOfDay } from './day-number';
 import type { WorkCalendar } from './holidays';
 
 dayjs.extend(utc);
@@ -94,14 +95,12 @@ const dayOf = (ms: number, offsetMinutes: number): number => Math.floor((ms + of
 /** The instant of local midnight that starts business-zone day `day`. */
 const midnightOf = (day: number, offsetMinutes: number): number => day * DAY_MS - offsetMinutes * MINUTE_MS;
 
-/** 'YYYY-MM-DD' of a day number; formatted in UTC, so the machine's zone plays no part. */
-const dateOf = (day: number): string => dayjs.utc(day * DAY_MS).format('YYYY-MM-DD');
 
 /** An adjusted working day (调休上班) is worked; otherwise Monday–Friday unless a statutory holiday. */
 const isWorkingDayNumber = (day: number, days: WorkCalendar): boolean => {
-  const date = dateOf(day);
+  const date = dateOfDay(day);
   if (days.workdays[date] !== undefined) return true;
-  const weekday = dayjs.utc(day * DAY_MS).day(); // 0 = Sunday … 6 = Saturday
+  const weekday = weekdayOfDay(day);
   return weekday >= 1 && weekday <= 5 && days.holidays[date] === undefined;
 };
 

@@ -11,22 +11,14 @@
  * Dates are plain calendar dates kept as day numbers (days since 1970-01-01) and formatted in UTC,
  * so the machine's time zone never enters. Lunar dates and the 清明 solar term come from tyme4ts.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import { LunarDay, SolarDay, SolarTerm } from 'tyme4ts';
+import { dateOfDay as format, dayNumber, weekdayOfDay as weekday } from './day-number';
 import type { CalendarDay, CalendarYear } from './holidays';
 
-dayjs.extend(utc);
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const ESTIMATE_FIRST_YEAR = 1901;
 export const ESTIMATE_LAST_YEAR = 2099;
 
-const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 const dayOf = (s: SolarDay): number => dayNumber(s.getYear(), s.getMonth(), s.getDay());
-const format = (day: number): string => dayjs.utc(day * DAY_MS).format('YYYY-MM-DD');
-// 1970-01-01 was a Thursday: 0 = Sunday … 6 = Saturday.
-const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
 const isWeekend = (day: number): boolean => weekday(day) === 0 || weekday(day) === 6;
 
 /** The statutory days of each holiday, in the law's order. */

@@ -11,11 +11,9 @@
  * Everything the manager may get wrong is answered in Chinese: an impossible date, a range that does
  * not match its 「共N天」, a day both off and worked, or a text with no arrangement in it.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
+import { dateOfDay as format, dayNumber } from './day-number';
 import type { CalendarDay } from './holidays';
 
-dayjs.extend(utc);
 
 export type HolidayNoticeResult =
   | { ok: true; holidays: CalendarDay[]; workdays: CalendarDay[] }
@@ -36,9 +34,6 @@ const GROUP = new RegExp(`(${DATE})(?:(?:至|到|[-—–~～])(${DATE})|((?:[�
 const PARTS = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日$/;
 const COUNT = /(?:共|放假)(\d+)天/;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
-const format = (day: number): string => dayjs.utc(day * DAY_MS).format('YYYY-MM-DD');
 const chinese = (day: number): string => {
   const [y, m, d] = format(day).split('-').map(Number);
   return `${y}年${m}月${d}日`;

@@ -47,8 +47,7 @@ export const workCalendarOf = (years: readonly CalendarYear[]): WorkCalendar => 
 /** chinese-days writes a day as "Spring Festival,春节,4": the Chinese name is the second part. */
 const nameOf = (value: string): string => value.split(',')[1] ?? value;
 
-/** The years chinese-days' data file knows (those a bundle keeps: see scripts/build-functions.ts). */
-export const officialYears = (): CalendarYear[] => {
+const readOfficialYears = (): CalendarYear[] => {
   const years = new Map<number, CalendarYear>();
   const yearOf = (date: string): CalendarYear => {
     const year = Number(date.slice(0, 4));
@@ -62,8 +61,14 @@ export const officialYears = (): CalendarYear[] => {
   return [...years.values()].map((y) => ({ ...y, holidays: y.holidays.sort(byDate), workdays: y.workdays.sort(byDate) })).sort((a, b) => a.year - b.year);
 };
 
+// Read once per instance: the data file does not change while it runs.
+const OFFICIAL_YEARS: readonly CalendarYear[] = readOfficialYears();
+
+/** The years chinese-days' data file knows (those a bundle keeps: see scripts/build-functions.ts). */
+export const officialYears = (): readonly CalendarYear[] => OFFICIAL_YEARS;
+
 /** The calendar a bundle knows by itself: chinese-days' years, nothing estimated. */
-export const CHINESE_DAYS_CALENDAR: WorkCalendar = workCalendarOf(officialYears());
+export const CHINESE_DAYS_CALENDAR: WorkCalendar = workCalendarOf(OFFICIAL_YEARS);
 
 /** Whether a year's arrangement is settled: the State Council's notice is in, or the manager confirmed it. */
 export const isConfirmedYear = (calendar: WorkCalendar, year: number): boolean => calendar.years[year]?.confirmed === true;
