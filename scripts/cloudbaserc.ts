@@ -11,13 +11,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_SETTINGS } from '../src/server/env';
+import { functionTimeoutMs } from '../src/server/triggers';
 import { functionConfig, functionNames } from './build-functions';
 
 /** The Node.js runtime the functions run on; scripts/build-functions.ts bundles for the same major (node18). */
 export const FUNCTION_RUNTIME = 'Nodejs18.15';
-
-/** Seconds a function called by a user may run: WeChat's default, which the push timeout (2 s) is set under. */
-export const DEFAULT_TIMEOUT_SECONDS = 3;
 
 const envVariables = () => Object.fromEntries(FUNCTION_SETTINGS.map((name) => [name, `{{env.${name}}}`]));
 
@@ -28,13 +26,13 @@ export const cloudbaserc = () => ({
   functions: functionNames()
     .sort()
     .map((name) => {
-      const { timeout, triggers } = functionConfig(name) as { timeout?: number; triggers?: unknown[] };
+      const { triggers } = functionConfig(name) as { triggers?: unknown[] };
       return {
         name,
         handler: 'index.main',
         runtime: FUNCTION_RUNTIME,
         installDependency: true,
-        timeout: timeout ?? DEFAULT_TIMEOUT_SECONDS,
+        timeout: functionTimeoutMs(name) / 1000,
         envVariables: envVariables(),
         ...(triggers ? { triggers } : {}),
       };

@@ -3,13 +3,15 @@
  * on the local function host, and the H5 app, on one port, with the demo community.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { DEMO_IDENTITIES } from '../src/local/demo-data';
 import { LOCAL_FUNCTIONS } from '../src/local/functions';
-import { functionWorkers } from '../src/local/function-workers';
+import { functionInstances } from '../src/local/function-instances';
 import { seedDemo } from '../src/local/seed';
 import { startStack } from '../src/local/stack';
+import { profileFromEnv } from '../src/local/profile';
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 8787);
@@ -28,6 +30,19 @@ const reportTimer = (name: string, trigger: { name: string }, result: unknown, e
   }
 };
 
+const bundleOf = (name: string) => path.join(root, 'dist', 'cloudfunctions', name, 'index.js');
+/** The deployed bundles, with the SDK a message send loads, inside each instance's cold start. */
+const DEPLOYED = { entryOf: bundleOf, preload: ['wx-server-sdk'] };
+
+/** The sources, one instance per function serving every call: no cold start after the first. */
+const FAST = { callsPerInstance: Number.POSITIVE_INFINITY };
+
+const ensureFunctionBundles = () => {
+  if (Object.keys(LOCAL_FUNCTIONS).every((name) => existsSync(bundleOf(name)))) return;
+  const build = spawnSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+};
+
 const main = async () => {
   if (process.env.SKIP_H5_BUILD !== '1') {
     console.log('Building the H5 app (a few seconds once cached)…');
@@ -36,13 +51,17 @@ const main = async () => {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  // Functions on their own thread (FUNCTION_WORKERS=0 runs them on the stack's own thread).
-  const workerCount = Number(process.env.FUNCTION_WORKERS ?? 1);
-  const workers = workerCount > 0 ? functionWorkers(Object.keys(LOCAL_FUNCTIONS), workerCount) : null;
+  // Each function on instances of its own, cut at its time limit as in the cloud
+  // (FUNCTION_INSTANCES=0 runs them all on the stack's own thread, where a cut call runs on).
+  // Under the production profile the instances run the deployed bundles, wx-server-sdk loaded,
+  // one call at a time each, as SCF runs them.
+  const profile = profileFromEnv();
+  if (profile.deployedBundles) ensureFunctionBundles();
+  const workers = process.env.FUNCTION_INSTANCES === '0' ? null : functionInstances(Object.keys(LOCAL_FUNCTIONS), profile.deployedBundles ? DEPLOYED : FAST);
   const handlers = workers?.handlers ?? LOCAL_FUNCTIONS;
   // The SLA sweep runs every minute as its timer trigger would in the cloud (LOCAL_TIMERS=0: off).
   const timers = process.env.LOCAL_TIMERS !== '0';
-  const stack = await startStack({ port, dataDir, handlers, staticDir, identities: DEMO_IDENTITIES, timers, onTimer: reportTimer });
+  const stack = await startStack({ port, dataDir, handlers, profile, staticDir, identities: DEMO_IDENTITIES, timers, onTimer: reportTimer });
   const seeded = await seedDemo(tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database());
 
   console.log(`
@@ -53,6 +72,7 @@ const main = async () => {
   CloudBase SDK     ${stack.serviceUrl}
   pushes sent       ${stack.url}/_local/messages
   db counters       ${stack.url}/_local/stats
+  profile           ${profile.name}${profile.name === 'production' ? ' (cloud latencies, deployed bundles)' : ''}
   SLA sweep         ${timers ? 'every minute (timer trigger of the sweep function)' : 'off (LOCAL_TIMERS=0)'}
   data              ${path.relative(root, dataDir)}/ ${seeded ? '(demo community created)' : '(kept from last run)'}
 Press Ctrl+C to stop.`);

@@ -5,11 +5,15 @@
 // deployed function.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FunctionNotFoundError, type FunctionInvoker } from './emulator/function-invoker';
+import { FunctionNotFoundError, FunctionTimeoutError, type FunctionInvoker } from './emulator/function-invoker';
 import { answerPreflight, applyCors, BodyTooLargeError, pathOf, readBody, sendJson } from './emulator/http';
 import { BadDevOpenidError, buildScfContext, devOpenidOf, type ScfContext } from './emulator/scf-context';
+import { functionTimeoutMs } from '../server/triggers';
 
-export type FunctionHandler = (event: unknown, context: ScfContext) => Promise<unknown>;
+export type FunctionHandler = ((event: unknown, context: ScfContext) => Promise<unknown>) & {
+  /** Runs on a function instance that cuts the call at its limit itself (function-instances.ts). */
+  cutsItself?: boolean;
+};
 export type FunctionHandlers = Record<string, FunctionHandler>;
 
 export const FUNCTIONS_PREFIX = '/functions/';
@@ -17,6 +21,8 @@ export const FUNCTIONS_PREFIX = '/functions/';
 export interface FunctionHostOptions {
   /** Where handler failures are reported (default console.error); the client sees only a code. */
   onError?: (name: string, err: unknown) => void;
+  /** Each function's time limit (default: the deployed one, cloudbaserc.json's timeout). */
+  timeLimitMs?: (name: string) => number;
 }
 
 export interface FunctionHost {
@@ -31,6 +37,25 @@ export interface FunctionHost {
 const NOT_FOUND = { ok: false, code: 'FUNCTION.NOT_FOUND', message: '功能不存在' } as const;
 const SYSTEM_ERROR = { ok: false, code: 'SYSTEM.ERROR', message: '系统繁忙，请稍后再试' } as const;
 const BAD_REQUEST = { ok: false, code: 'REQUEST.INVALID', message: '请求格式错误' } as const;
+/** SCF's status for a call cut at its time limit. */
+export const TIMED_OUT_STATUS = 433;
+
+/**
+ * The call's answer, or a FunctionTimeoutError once the context's time limit has passed, as SCF
+ * cuts it. A handler on the host's own thread cannot be stopped and runs on unanswered; one on a
+ * function instance (function-instances.ts) is stopped by the instance's own cut at the same limit.
+ */
+async function withinTimeLimit(name: string, work: Promise<unknown>, limitMs: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FunctionTimeoutError(name, limitMs)), limitMs);
+  });
+  try {
+    return await Promise.race([work, cut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function handlerOf(handlers: FunctionHandlers, name: string): FunctionHandler | undefined {
   // Own properties only: '/functions/constructor' must not reach Object.prototype.
@@ -44,12 +69,14 @@ function parseEvent(body: Buffer): unknown {
 
 export function createFunctionHost(handlers: FunctionHandlers, options: FunctionHostOptions = {}): FunctionHost {
   const onError = options.onError ?? ((name, err) => console.error(`[function host] ${name} failed:`, err));
+  const timeLimitMs = options.timeLimitMs ?? functionTimeoutMs;
 
   // Both entry points (HTTP and the emulator's invokeFunction) report handler failures here, so
   // the developer sees the stack trace while the caller only gets a code.
   async function run(name: string, handler: FunctionHandler, event: unknown, context: ScfContext): Promise<unknown> {
     try {
-      return await handler(event, context);
+      const work = handler(event, context);
+      return await (handler.cutsItself ? work : withinTimeLimit(name, work, context.time_limit_in_ms));
     } catch (err) {
       onError(name, err);
       throw err;
@@ -59,7 +86,7 @@ export function createFunctionHost(handlers: FunctionHandlers, options: Function
   const invoke: FunctionInvoker = async (name, event, context) => {
     const handler = handlerOf(handlers, name);
     if (!handler) throw new FunctionNotFoundError(name);
-    return run(name, handler, event, context);
+    return run(name, handler, event, { ...context, time_limit_in_ms: timeLimitMs(name) });
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -83,8 +110,9 @@ export function createFunctionHost(handlers: FunctionHandlers, options: Function
     }
     let result: unknown;
     try {
-      result = await run(name, handler, event, buildScfContext(name, openid, randomUUID()));
-    } catch {
+      result = await run(name, handler, event, buildScfContext(name, openid, randomUUID(), timeLimitMs(name)));
+    } catch (err) {
+      if (err instanceof FunctionTimeoutError) return sendJson(res, TIMED_OUT_STATUS, { errorCode: -1, errorMessage: err.message, statusCode: TIMED_OUT_STATUS });
       return sendJson(res, 500, SYSTEM_ERROR);
     }
     sendJson(res, 200, result ?? null);

@@ -1,24 +1,34 @@
-// A worker thread that runs the cloud functions, as a separate function instance would: the
-// functions talk to the emulator over HTTP like deployed ones talk to CloudBase.
-import { parentPort } from 'node:worker_threads';
-import { LOCAL_FUNCTIONS } from './functions';
+// One cloud function instance on a worker thread: it loads one function's entry, as SCF loads the
+// deployed bundle, says when it is ready (the end of its cold start), then serves the calls it is given.
+import { parentPort, workerData } from 'node:worker_threads';
 
-export interface WorkerCall {
+export interface InstanceData {
+  /** Modules required before the entry (settings check, SDKs an instance would load). */
+  preload: readonly string[];
+  /** The function's entry module; it exports `main(event, context)`. */
+  entry: string;
+}
+
+export interface InstanceCall {
   id: number;
-  name: string;
   event: unknown;
   context: unknown;
 }
 
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+export type InstanceMessage = { ready: true; loadMs: number } | { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
-parentPort?.on('message', async ({ id, name, event, context }: WorkerCall) => {
-  const handler = LOCAL_FUNCTIONS[name];
+type Main = (event: unknown, context: unknown) => Promise<unknown>;
+
+const { preload, entry } = workerData as InstanceData;
+const loading = performance.now();
+for (const module of preload) require(module);
+const { main } = require(entry) as { main: Main };
+parentPort?.postMessage({ ready: true, loadMs: performance.now() - loading } satisfies InstanceMessage);
+
+parentPort?.on('message', async ({ id, event, context }: InstanceCall) => {
   try {
-    if (!handler) throw new Error(`no function ${name}`);
-    const result = await handler(event, context as Parameters<typeof handler>[1]);
-    parentPort?.postMessage({ id, ok: true, result } satisfies WorkerReply);
+    parentPort?.postMessage({ id, ok: true, result: await main(event, context) } satisfies InstanceMessage);
   } catch (e) {
-    parentPort?.postMessage({ id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
+    parentPort?.postMessage({ id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies InstanceMessage);
   }
 });

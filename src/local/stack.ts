@@ -9,6 +9,7 @@ import { SDK_PATH } from './emulator/sdk-endpoint';
 import { closeServer, listenLocal } from './emulator/server';
 import { buildScfContext } from './emulator/scf-context';
 import { createFunctionHost, type FunctionHandlers, type FunctionHostOptions } from './function-host';
+import { latencyOf, type StackProfile } from './profile';
 import { startTimers, timerEvent } from './timers';
 import { FUNCTION_TRIGGERS, type TimerTrigger } from '../server/triggers';
 
@@ -21,6 +22,10 @@ export interface StackOptions {
   /** A built H5 app to serve, with SPA fallback to index.html. */
   staticDir?: string;
   onFunctionError?: FunctionHostOptions['onError'];
+  /** The latencies and failures of the cloud (profile.ts); default none (the fast profile). */
+  profile?: StackProfile;
+  /** Each function's time limit (default: the deployed one); tests shorten it. */
+  timeLimitMs?: FunctionHostOptions['timeLimitMs'];
   /** Demo identities the H5 identity switcher lists (GET /_local/identities); default none. */
   identities?: ReadonlyArray<DevIdentity>;
   /**
@@ -138,8 +143,8 @@ function setEnv(values: Record<string, string>): () => void {
 }
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const host = createFunctionHost(options.handlers, { onError: options.onFunctionError });
-  const emulator = createEmulator({ dataDir: options.dataDir, invoker: host.invoke });
+  const host = createFunctionHost(options.handlers, { onError: options.onFunctionError, timeLimitMs: options.timeLimitMs });
+  const emulator = createEmulator({ dataDir: options.dataDir, invoker: host.invoke, latency: options.profile && latencyOf(options.profile) });
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : undefined;
 
   const identities = structuredClone(options.identities ?? []);

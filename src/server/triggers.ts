@@ -30,3 +30,9 @@ export const FUNCTION_TIMEOUTS: Readonly<Record<string, number>> = {
   report: 60,
   kpi: 20,
 };
+
+/** Seconds a function called by a user may run: WeChat's default, which the push timeout (2 s) is set under. */
+export const DEFAULT_TIMEOUT_SECONDS = 3;
+
+/** The limit cloudbaserc.json deploys a function with; the local function host cuts a call at it too. */
+export const functionTimeoutMs = (name: string): number => (FUNCTION_TIMEOUTS[name] ?? DEFAULT_TIMEOUT_SECONDS) * 1000;

@@ -11,5 +11,7 @@ export const h5Transport: Transport = async (name, event) => {
     headers: { 'content-type': 'application/json', 'x-dev-openid': currentDevIdentity() },
     body: JSON.stringify(event),
   });
+  // A call cut at its time limit fails, as callFunction does in the mini-program (errCode -504003).
+  if (res.status === 433) throw new Error(((await res.json()) as { errorMessage?: string }).errorMessage);
   return res.json();
 };

@@ -12,6 +12,7 @@ import { createLocalStorage, STORAGE_PREFIX } from './storage';
 import { Store } from './store';
 import { Transactions } from './transactions';
 import { WxApi, type FaultSpec, type SubscribeMessageRecord } from './wx-api';
+import type { Latency } from '../profile';
 
 export interface EmulatorOptions {
   /** Directory of the journal; created if missing. */
@@ -20,6 +21,8 @@ export interface EmulatorOptions {
   invoker?: FunctionInvoker;
   /** Rewrite the journal compactly after replay (default true). */
   compactOnStart?: boolean;
+  /** What each request costs (the stack's profile, ../profile.ts); nothing when absent. */
+  latency?: Latency;
 }
 
 /** What tests, benchmarks and the H5 views use to observe and steer the emulator. */
@@ -60,6 +63,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     flushed: () => store.flushed(),
     storageLinks: storage.links,
     dbFaults,
+    latency: options.latency,
   };
 
   const fail = (res: ServerResponse, err: unknown) => {

@@ -6,6 +6,21 @@ import { BadDevOpenidError, buildScfContext, devOpenidOf, type ScfContext } from
 
 export type FunctionInvoker = (name: string, event: unknown, context: ScfContext) => Promise<unknown>;
 
+/**
+ * A call cut at its function's time limit. SCF answers it with status 433 and
+ * `{ errorCode: -1, errorMessage: 'Invoking task timed out after 3 seconds' }`; the mini-program's
+ * callFunction fails with errCode -504003 and the same message.
+ */
+export class FunctionTimeoutError extends Error {
+  constructor(
+    readonly functionName: string,
+    readonly limitMs: number,
+  ) {
+    super(`Invoking task timed out after ${limitMs / 1000} seconds`);
+    this.name = 'FunctionTimeoutError';
+  }
+}
+
 export class FunctionNotFoundError extends Error {
   constructor(readonly functionName: string) {
     super(`function ${functionName} does not exist`);

@@ -4,6 +4,7 @@
 // from it (src/utils/tcbcontext.ts). WX_OPENID '' means "no caller identity".
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { functionTimeoutMs } from '../../server/triggers';
 
 /** LOCAL ONLY: the header that carries the developer-chosen caller identity. */
 export const DEV_OPENID_HEADER = 'x-dev-openid';
@@ -20,14 +21,18 @@ export interface ScfContext {
   environment: string;
 }
 
-export function buildScfContext(functionName: string, openid: string, requestId: string = randomUUID()): ScfContext {
+/**
+ * `time_limit_in_ms` is the function's deployed limit (cloudbaserc.json's timeout), as SCF passes
+ * it: code reckons the time it has left from it, and the function host cuts the call there.
+ */
+export function buildScfContext(functionName: string, openid: string, requestId: string = randomUUID(), timeLimitMs = functionTimeoutMs(functionName)): ScfContext {
   return {
     request_id: requestId,
     function_name: functionName,
     function_version: '$LATEST',
     namespace: LOCAL_ENV_ID,
     memory_limit_in_mb: 256,
-    time_limit_in_ms: 20_000,
+    time_limit_in_ms: timeLimitMs,
     environment: JSON.stringify({
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
       WX_OPENID: openid,

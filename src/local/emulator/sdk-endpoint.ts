@@ -14,6 +14,7 @@ import type { DbFaults } from './db-faults';
 import type { Stats } from './stats';
 import type { StorageLinks } from './storage-links';
 import type { WxApi, WxResponse } from './wx-api';
+import type { Latency } from '../profile';
 
 export const SDK_PATH = '/admin';
 
@@ -28,6 +29,21 @@ export interface SdkEndpointDeps {
   storageLinks: StorageLinks;
   /** Database failures a test asked for. */
   dbFaults: DbFaults;
+  /** What each request costs under the stack's profile (../profile.ts); none when absent. */
+  latency?: Latency;
+}
+
+const wait = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
+
+/** WeChat's answer to a send the profile fails transiently (系统繁忙): retried by the sender. */
+const TRANSIENT_WX_FAILURE: WxResponse = { errcode: -1, errmsg: 'system error' };
+
+/** A WeChat call under the profile: its wait, and a transient failure instead of the call now and then. */
+async function callWx(deps: SdkEndpointDeps, apiName: string, requestData: unknown): Promise<WxResponse> {
+  const cost = deps.latency?.wechat();
+  await wait(cost?.waitMs ?? 0);
+  if (cost?.transientFailure) return TRANSIENT_WX_FAILURE;
+  return deps.wx.call(apiName, requestData);
 }
 
 // wx.openApi's answer is read raw; the SDK parses it only when the content-type is exactly this
@@ -69,7 +85,7 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
     deps.stats.record(action, collectionOf(params));
 
     if (action === 'wx.openApi') {
-      const answer: WxResponse = await deps.wx.call(String(params.apiName ?? ''), parseRequestData(params.requestData));
+      const answer: WxResponse = await callWx(deps, String(params.apiName ?? ''), parseRequestData(params.requestData));
       const text = JSON.stringify(answer);
       res.writeHead(200, { 'content-type': answer.errcode === 0 ? 'application/octet-stream' : SDK_JSON });
       res.end(text);
@@ -79,8 +95,9 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
     if (action.startsWith('database.')) {
       const handler = deps.database[action];
       if (!handler) throw new EmulatorError('INVALID_ACTION', `${action} is not supported by the local emulator`);
+      await wait(deps.latency?.database() ?? 0);
       deps.dbFaults.take(collectionOf(params), action);
-      result = handler(params);
+      result = await handler(params);
       const list = (result.data as { list?: unknown } | undefined)?.list;
       if (Array.isArray(list)) deps.stats.recordDocs(collectionOf(params), list.length);
       // Acknowledge only what a crash cannot take back (group commit: one fdatasync per batch).
@@ -92,7 +109,7 @@ export async function serveSdkRequest(req: IncomingMessage, res: ServerResponse,
     } else if (action === 'wx.api') {
       // callWxOpenApi() returns { result: JSON.parse(data.responseData) }: WeChat's errcode
       // reaches the caller as result.errcode, not as a thrown error.
-      const answer = await deps.wx.call(String(params.apiName ?? ''), parseRequestData(params.requestData));
+      const answer = await callWx(deps, String(params.apiName ?? ''), parseRequestData(params.requestData));
       result = { data: { responseData: JSON.stringify(answer) } };
     } else {
       throw new EmulatorError('INVALID_ACTION', `${action} is not supported by the local emulator`);
