@@ -7,18 +7,12 @@ import type { Database } from '../src/server/cloudbase';
 import { cloudbaseKpiStore } from '../src/server/adapters/kpi-store';
 import { callAs } from './scenarios';
 import type { RemoteStack } from './stack-process';
+import { seededRandom as random } from '../src/core/seeded-random';
 
 const SUPERVISOR = 'demo-super-zhou';
 const STAFF = ['王师傅', '赵师傅', '刘师傅', '张管家', '李管家', '钱组长', '孙师傅', '周师傅'];
 const COMMUNITIES = ['天利龙腾湾', '阳光花园', '锦绣家园'];
 
-/** A deterministic pseudo-random stream (mulberry32): the same month every run. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 /**
  * The facts of an ordinary ticket of `day`, varied the way a month's tickets vary: mostly repairs,

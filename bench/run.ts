@@ -13,6 +13,7 @@ import { measureLoad } from './load';
 import { measureRouting } from './routing';
 import { measureDispatch, measureLifecycle, measureSweep } from './scenarios';
 import { startStackProcess, type RemoteStack } from './stack-process';
+import { floorMs, PRODUCTION_PROFILE } from '../src/local/profile';
 
 const root = path.resolve(__dirname, '..');
 
@@ -24,8 +25,11 @@ const weappMainPackageKB = (): number => {
 };
 
 /** A fresh stack process (demo data) per scenario, so one scenario's tickets don't slow the next. */
-const withStack = async <T>(run: (stack: RemoteStack, db: ReturnType<ReturnType<typeof tcb.init>['database']>) => Promise<T>): Promise<T> => {
-  const stack = await startStackProcess();
+const withStack = async <T>(
+  run: (stack: RemoteStack, db: ReturnType<ReturnType<typeof tcb.init>['database']>) => Promise<T>,
+  profile: 'fast' | 'production' = 'fast',
+): Promise<T> => {
+  const stack = await startStackProcess({ profile });
   try {
     process.env.TENCENTCLOUD_SECRETID ??= 'bench';
     process.env.TENCENTCLOUD_SECRETKEY ??= 'bench';
@@ -48,6 +52,21 @@ const main = async () => {
   figures['dispatch.p99Ms'] = dispatch.p99;
   figures['dispatch.maxMs'] = dispatch.max;
   figures['dispatch.coldBurstMs'] = dispatch.coldBurstMs;
+
+  // The same under the production profile (src/local/profile.ts): cloud latencies per database
+  // round trip and WeChat call, the deployed bundles on instances that start cold, 1% of sends
+  // failing transiently. The floor is every round trip of the path one after another at the
+  // profile's typical latency, so a figure's distance to it reads as a ratio.
+  const prodLifecycle = await withStack((stack) => measureLifecycle(stack), 'production');
+  figures['prod.lifecycle.ms'] = prodLifecycle.ms;
+  figures['prod.lifecycle.floorMs'] = floorMs(PRODUCTION_PROFILE, { database: prodLifecycle.reads + prodLifecycle.writes, wechat: prodLifecycle.wechatCalls });
+  const prodDispatch = await withStack((stack, db) => measureDispatch(stack, db, { submissions: 200, concurrency: 20 }), 'production');
+  figures['prod.dispatch.p50Ms'] = prodDispatch.p50;
+  figures['prod.dispatch.p99Ms'] = prodDispatch.p99;
+  figures['prod.dispatch.maxMs'] = prodDispatch.max;
+  figures['prod.dispatch.coldBurstMs'] = prodDispatch.coldBurstMs;
+  figures['prod.dispatch.floorMs'] = floorMs(PRODUCTION_PROFILE, { database: prodDispatch.dbRequestsPerSubmit, wechat: 1 });
+  figures['prod.dispatch.undelivered'] = prodDispatch.undelivered;
   // One routing decision among 200 staff (the pure choice, without the database read).
   figures['routing.decideUs'] = measureRouting(200);
   // The SLA sweep among 1k, 10k and 100k open tickets of which 10 are due: it reads the due ones
@@ -76,13 +95,16 @@ const main = async () => {
   const load = await withStack((stack, db) => measureLoad(stack, db, { seconds: Number(process.env.LOAD_SECONDS ?? 60), users: 12 }));
   Object.assign(figures, load.figures);
   if (Object.keys(load.errorCodes).length) console.error('load errors:', load.errorCodes);
+  const prodLoad = await withStack((stack, db) => measureLoad(stack, db, { seconds: Number(process.env.LOAD_SECONDS ?? 60), users: 12 }), 'production');
+  for (const [key, value] of Object.entries(prodLoad.figures)) figures[`prod.${key}`] = value;
+  if (Object.keys(prodLoad.errorCodes).length) console.error('prod load errors:', prodLoad.errorCodes);
 
   const targets: Record<string, string> = {
     'weapp.mainPackageKB': '< 450',
     ...Object.fromEntries(
       Object.keys(functions)
         .filter((k) => /\.(bundleKB|requireMs)$/.test(k))
-        .map((k) => [k, k.endsWith('KB') ? '< 150 (SDKs external)' : '< 150 (SDKs loaded)']),
+        .map((k) => [k, k.endsWith('KB') ? '≤ 100 (SDKs external)' : '< 150 (SDKs loaded)']),
     ),
     'lifecycle.dbReads': '≤ 12',
     'lifecycle.dbWrites': '≤ 18 (12 + one KPI rollup write per saved step)',
@@ -91,6 +113,8 @@ const main = async () => {
     ...Object.fromEntries(KPI_SIZES.map((k) => [`kpi.docsRead.${k.label}`, '≤ 32 (one per day + the report list)'])),
     'load.errors': '0',
     'load.lost': '0',
+    'prod.load.errors': '0',
+    'prod.load.lost': '0',
   };
   mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });
   writeFileSync(

@@ -40,6 +40,8 @@ export const measureLifecycle = async (stack: RemoteStack) => {
   const owner = callAs(stack, OWNER);
   const tech = callAs(stack, PLUMBER);
   await stack.resetStats();
+  const sentBefore = (await stack.messages()).length;
+  const started = Date.now();
   const { ticket } = await owner('repair.submit', repair('厨房水龙头漏水'));
   await tech('task.accept', { ticketId: ticket.id });
   await tech('task.arrive', { ticketId: ticket.id });
@@ -47,8 +49,9 @@ export const measureLifecycle = async (stack: RemoteStack) => {
   await tech('task.finish', { ticketId: ticket.id, note: '', photos: ['local://photos/result0001.jpg'] });
   const closed = await owner('callback.rate', { ticketId: ticket.id, handling: 5, staff: 5, comment: '' });
   if (closed.ticket.state !== 'closed') throw new Error(`lifecycle ended in ${closed.ticket.state}`);
+  const ms = Date.now() - started;
   const { reads, writes } = await stack.stats();
-  return { reads, writes };
+  return { reads, writes, ms, wechatCalls: (await stack.messages()).length - sentBefore };
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -73,6 +76,7 @@ export const measureDispatch = async (
   const coldBurstMs = Date.now() - coldStarted;
   // …then warm-up, not measured: a deployed function serves from a warm instance.
   for (let i = 0; i < 4; i++) await Promise.all(Array.from({ length: concurrency }, (_, j) => owner('repair.submit', repair(`预热${i}-${j}`))));
+  await stack.resetStats();
   const latencies: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -91,13 +95,25 @@ export const measureDispatch = async (
     const id = /id=([^&]+)/.exec(m.page ?? '')?.[1];
     if (id && m.errcode === 0) sentAt.set(id, Date.parse(m.at));
   }
+  // The database requests of the measured submissions (nothing else runs: no timers).
+  const { reads, writes } = await stack.stats();
+  // A send WeChat failed (the production profile's transient failures) waits for the sweep's
+  // retry, which is not running here: counted, not timed.
+  let undelivered = 0;
   for (const { id, started } of submitted) {
     const at = sentAt.get(id);
-    if (at === undefined) throw new Error(`no task message for ${id}`);
-    latencies.push(at - started);
+    if (at === undefined) undelivered += 1;
+    else latencies.push(at - started);
   }
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1], coldBurstMs };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1],
+    coldBurstMs,
+    undelivered,
+    dbRequestsPerSubmit: (reads + writes) / submissions,
+  };
 };
 
 type BenchDb = Database;

@@ -13,6 +13,7 @@ import type { OutboxMessage, Ticket } from '@/core/tickets/model';
 import type { SubscribeMessageRecord } from '@/local/emulator/wx-api';
 import { startStackProcess, type RemoteStack } from '../../bench/stack-process';
 import { useLocalSdkEnv } from './sdk-env';
+import { seededRandom as seeded } from '@/core/seeded-random';
 
 jest.setTimeout(180_000);
 
@@ -21,13 +22,6 @@ const CONCURRENCY = 16;
 // CRASH_SEED replays another kill point and mix of requests.
 const SEED = Number(process.env.CRASH_SEED ?? 9);
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed exactly. */
-const seeded = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 useLocalSdkEnv();
 
