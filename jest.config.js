@@ -12,6 +12,8 @@ const nodeProject = (name, roots, extra = {}) => ({
   testMatch: roots.map((r) => `<rootDir>/test/${r}/**/*.test.ts`),
   transform: { '^.+\\.[jt]sx?$': nodeTransform },
   moduleNameMapper: alias,
+  // Property and fuzz tests run on the run's fixed seed (test/test-seed.ts).
+  setupFiles: ['<rootDir>/test/fixed-seed.setup.ts'],
   ...extra,
 });
 

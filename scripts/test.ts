@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { DEFAULT_TEST_SEED, testSeed } from '../test/test-seed';
 
 const run = (label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): void => {
   const started = Date.now();
@@ -38,4 +39,7 @@ run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 // The deploy build exactly as docs/deploy.md has it: weapp + every cloud function (test/build checks them).
 run('npm run build (weapp + cloud functions)', 'npm', ['run', 'build']);
 run('H5 build', 'npx', ['taro', 'build', '--type', 'h5']);
-run('jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]);
+// Printed, so a failing property can be replayed (TEST_SEED=<seed> npm test).
+const seed = testSeed();
+console.log(`\nTest seed: ${seed}${seed === DEFAULT_TEST_SEED ? ' (the fixed default; TEST_SEED=<n> explores another)' : ' (from TEST_SEED)'}`);
+run('jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)], { TEST_SEED: String(seed) });
