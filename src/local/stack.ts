@@ -12,6 +12,7 @@ import { createFunctionHost, type FunctionHandlers, type FunctionHostOptions } f
 import { latencyOf, type StackProfile } from './profile';
 import { startTimers, timerEvent } from './timers';
 import { FUNCTION_TRIGGERS, type TimerTrigger } from '../server/triggers';
+import { COLLECTIONS } from '../server/database';
 
 export interface StackOptions {
   /** 0 (default) picks a free port. */
@@ -144,7 +145,8 @@ function setEnv(values: Record<string, string>): () => void {
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = createFunctionHost(options.handlers, { onError: options.onFunctionError, timeLimitMs: options.timeLimitMs });
-  const emulator = createEmulator({ dataDir: options.dataDir, invoker: host.invoke, latency: options.profile && latencyOf(options.profile) });
+  // The declared collections and their unique indexes exist from the start, as after db:setup.
+  const emulator = createEmulator({ dataDir: options.dataDir, collections: COLLECTIONS, invoker: host.invoke, latency: options.profile && latencyOf(options.profile) });
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : undefined;
 
   const identities = structuredClone(options.identities ?? []);

@@ -47,7 +47,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'help_waiting', keys: { 'help.since': 1, state: 1, team: 1 } },
       // The morning digests: open tickets of a kind, and a day's register.
       { name: 'kind_state_created', keys: { kind: 1, state: 1, createdAt: -1 } },
-      { name: 'created', keys: { createdAt: -1 } },
+      // A day's register; _id second, so the monthly report pages through a day in one order.
+      { name: 'created_id', keys: { createdAt: 1, _id: 1 } },
       // 回访队列: tickets waiting for their callback, the earliest due first.
       { name: 'callback_due', keys: { state: 1, 'clocks.callback.dueAt': 1 } },
       // A handover's tickets to watch are named by their numbers (交接班), newest first.

@@ -6,7 +6,12 @@ let close: () => Promise<void>;
 let db: SdkDatabase;
 let _: typeof db.command;
 let seq = 0;
-const coll = (name: string) => db.collection(`${name}_${++seq}`);
+/** A new collection: as in CloudBase, a collection is created before it is used. */
+const coll = async (name: string) => {
+  const unique = `${name}_${++seq}`;
+  await db.createCollection(unique);
+  return db.collection(unique);
+};
 
 beforeAll(async () => {
   ({ db, close } = await startSdkStack('local-db-'));
@@ -23,7 +28,7 @@ const TICKETS = [
 ];
 
 async function seeded() {
-  const c = coll('tickets');
+  const c = await coll('tickets');
   const res = await c.add(TICKETS);
   expect(res.ids).toEqual(['t1', 't2', 't3', 't4']);
   return c;
@@ -33,7 +38,7 @@ const ids = (docs: Array<{ _id: string }>) => docs.map((d) => d._id);
 
 describe('insert and get', () => {
   test('add() generates a 32-hex id and doc().get() returns the document with types intact', async () => {
-    const c = coll('plain');
+    const c = await coll('plain');
     const when = new Date('2024-05-06T07:08:09.010Z');
     const { id } = await c.add({ title: '漏水', count: 2, ratio: 0.5, when, nested: { list: [1, 'two', { three: 3 }] }, none: null });
     expect(id).toMatch(/^[0-9a-f]{32}$/);
@@ -42,14 +47,14 @@ describe('insert and get', () => {
     expect(data[0].when).toBeInstanceOf(Date);
   });
 
-  test('doc().get() of a missing id returns an empty list; a missing collection reads as empty', async () => {
+  test('doc().get() of a missing id returns an empty list; a collection never created is refused', async () => {
     const c = await seeded();
     expect((await c.doc('nope').get()).data).toEqual([]);
-    expect((await db.collection('never_written').get()).data).toEqual([]);
+    await expect(db.collection('never_created').get()).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
   });
 
   test('db.serverDate() is filled in by the server clock', async () => {
-    const c = coll('serverdate');
+    const c = await coll('serverdate');
     const before = Date.now();
     const { id } = await c.add({ at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) });
     const { data } = await c.doc(id as string).get();

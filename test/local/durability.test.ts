@@ -48,6 +48,7 @@ test('acknowledged writes survive SIGKILL right after the acknowledgement', asyn
   const db = tcb.init({ env: 'local-dev', serviceUrl }).database();
   const _ = db.command;
 
+  for (const name of ['tickets', 'outbox', 'burst']) await db.createCollection(name);
   await db.collection('tickets').add([{ _id: 't1', state: 'open', version: 1 }, { _id: 't2', state: 'open', version: 1 }]);
   await db.collection('tickets').where({ _id: 't1', version: 1 }).update({ state: 'assigned', version: 2 });
   await db.collection('tickets').doc('t2').remove();
@@ -87,6 +88,7 @@ test('acknowledged writes survive SIGKILL right after the acknowledgement', asyn
 test('a torn last journal line (crash mid-append) is dropped and the journal stays usable', async () => {
   const first = await startEmulator({ dataDir });
   const db1 = tcb.init({ env: 'local-dev', serviceUrl: first.serviceUrl }).database();
+  await db1.createCollection('c');
   await db1.collection('c').add({ _id: 'kept', v: 1 });
   await first.close();
 
@@ -108,6 +110,7 @@ test('a torn last journal line (crash mid-append) is dropped and the journal sta
 test('damage in the middle of the journal is refused instead of silently losing data', async () => {
   const first = await startEmulator({ dataDir, compactOnStart: false });
   const db = tcb.init({ env: 'local-dev', serviceUrl: first.serviceUrl }).database();
+  await db.createCollection('c');
   await db.collection('c').add({ _id: 'a' });
   await db.collection('c').add({ _id: 'b' });
   await first.close();

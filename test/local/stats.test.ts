@@ -22,7 +22,7 @@ test('reads (get/count/aggregate) and writes (insert/modify/remove) are counted 
   await db.collection('tickets').where({ n: 3 }).get();
   await db.collection('tickets').count();
   await db.collection('tickets').aggregate().match({}).end();
-  await db.collection('audit').add({ at: 1 });
+  await db.collection('admin_log').add({ at: 1 });
   await db.collection('tickets').doc('b').remove();
   const tx = await db.startTransaction();
   await tx.collection('tickets').doc('a').get();
@@ -31,7 +31,7 @@ test('reads (get/count/aggregate) and writes (insert/modify/remove) are counted 
   const stats = stack.emulator.stats();
   // Documents returned: a (doc get) + b (where n 3) + a, b (aggregate) + a (in the transaction).
   expect(stats).toMatchObject({ reads: 5, writes: 5, docsRead: 5 });
-  expect(stats.byCollection).toEqual({ tickets: { reads: 5, writes: 4, docsRead: 5 }, audit: { reads: 0, writes: 1, docsRead: 0 } });
+  expect(stats.byCollection).toEqual({ tickets: { reads: 5, writes: 4, docsRead: 5 }, admin_log: { reads: 0, writes: 1, docsRead: 0 } });
   expect(stats.byAction).toMatchObject({
     'database.insertDocument': 2,
     'database.modifyDocument': 2,

@@ -1,5 +1,6 @@
 // Transactions through the real SDK: db.runTransaction (with retry on conflict) and
-// db.startTransaction, against the emulator's optimistic transactions.
+// db.startTransaction, against the emulator's CloudBase-like transactions (snapshot reads, write
+// locks; the finer points are in conformance/transactions.test.ts).
 import { startSdkStack, type SdkDatabase } from './sdk-stack';
 
 let close: () => Promise<void>;
@@ -16,6 +17,7 @@ afterAll(() => close());
 
 async function accounts() {
   const name = `accounts_${++seq}`;
+  await db.createCollection(name);
   await db.collection(name).add([
     { _id: 'a', balance: 100 },
     { _id: 'b', balance: 0 },
@@ -91,13 +93,14 @@ test('startTransaction: commit is visible, abort (rollback) is not', async () =>
   await expect(aborted.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
 });
 
-test('a write by someone else between read and commit makes commit fail with DATABASE_TRANSACTION_CONFLICT', async () => {
+test("a write by someone else after the transaction's snapshot makes the transaction's write to it fail at once", async () => {
   const name = await accounts();
   const tx = await db.startTransaction();
   const { data } = await tx.collection(name).doc('a').get();
-  await tx.collection(name).doc('a').update({ balance: data.balance - 10 });
   await db.collection(name).doc('a').update({ balance: _.inc(-50) });
-  await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  await expect(tx.collection(name).doc('a').update({ balance: data.balance - 10 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  // The conflict ended the transaction, as in CloudBase (MongoDB aborts it).
+  await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
   expect(await balances(name)).toEqual({ a: 50, b: 0 });
 });
 
@@ -114,13 +117,12 @@ test('runTransaction retries on conflict, so read-modify-write never loses an up
   expect(await balances(name)).toEqual({ a: 40, b: 0 });
 });
 
-test('inserting the same new _id in two transactions: the second commit conflicts', async () => {
+test('inserting the same new _id in two transactions: the second insert conflicts at once', async () => {
   const name = await accounts();
   const t1 = await db.startTransaction();
   const t2 = await db.startTransaction();
   await t1.collection(name).add({ _id: 'once', by: 't1' });
-  await t2.collection(name).add({ _id: 'once', by: 't2' });
+  await expect(t2.collection(name).add({ _id: 'once', by: 't2' })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   await t1.commit();
-  await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   expect((await db.collection(name).doc('once').get()).data).toEqual([{ _id: 'once', by: 't1' }]);
 });

@@ -1,5 +1,6 @@
 // Runs a standalone emulator: `tsx src/local/emulator/cli.ts --data-dir <dir> [--port <n>]`.
-// Prints one JSON line `{ "url", "serviceUrl" }` once it listens (tests wait for it).
+// Prints one JSON line `{ "url", "serviceUrl" }` once it listens (tests wait for it). Like a new
+// CloudBase environment it has no collections until db.createCollection() makes them.
 import { startEmulator } from './server';
 
 function argument(name: string): string | undefined {

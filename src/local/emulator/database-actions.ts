@@ -9,17 +9,26 @@
 //   removeDocument     -> { data: { deleted } }
 //   aggregateDocuments -> { data: { list: EJSON[] } }             (aggregate.ts end)
 //   start/commit/abortTransaction -> { transactionId } / {}       (transaction/index.ts)
+// As in CloudBase, a collection must exist (created by db:setup, the stack's start, or
+// db.createCollection) before anything reads or writes it.
 import { randomUUID } from 'node:crypto';
 import { decodeEJSON, encodeEJSON, isDocId, isPlainObject, type Doc, type DocId, type Plain } from './codec';
 import { aggregate, applyUpdate, compileFilter, findDocs, project, toUpdateSpec, type Filter, type SortSpec, type UpdateSpec } from './engine';
 import { EmulatorError, invalidParam } from './errors';
+import { duplicateIdError, type UniqueIndexes } from './indexes';
 import type { Mutation } from './journal';
 import { committedSource, type DocSource } from './source';
 import type { Store } from './store';
-import type { Transactions } from './transactions';
+import { LockedError, type Transactions } from './transactions';
 
 export type ActionResult = Record<string, unknown>;
-export type DatabaseAction = (params: Plain) => ActionResult;
+export type DatabaseAction = (params: Plain) => ActionResult | Promise<ActionResult>;
+
+// CloudBase's answer for a collection that was never created.
+const COLLECTION_NOT_EXIST_MESSAGE = '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem persists, contact us.';
+
+// The SDK marks doc() operations DOC and query operations WHERE (query.ts, document.ts).
+const QUERY_TYPE_DOC = 'DOC';
 
 const MAX_LIMIT = 1000;
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -104,10 +113,7 @@ function candidates(source: DocSource, coll: string, filter: Filter): Doc[] {
 
 function matching(source: DocSource, coll: string, filter: Filter): Doc[] {
   const test = compileFilter(filter);
-  const docs = candidates(source, coll, filter).filter(test);
-  // An _id pinned but absent is a read too: a transaction must notice it being inserted meanwhile.
-  source.observe(coll, [...(pinnedIds(filter) ?? []), ...docs.map((d) => d._id)]);
-  return docs;
+  return candidates(source, coll, filter).filter(test);
 }
 
 /** The document an upsert creates: the query's equality fields plus the update. */
@@ -126,18 +132,57 @@ function upsertDoc(filter: Filter, spec: UpdateSpec): Doc {
   return applyUpdate(base, spec).doc;
 }
 
-export function createDatabaseActions(store: Store, transactions: Transactions): Record<string, DatabaseAction> {
-  const committed = committedSource(store);
-  const sourceOf = (params: Plain): DocSource => {
+export function createDatabaseActions(store: Store, transactions: Transactions, unique: UniqueIndexes): Record<string, DatabaseAction> {
+  const committed = committedSource(store, transactions, unique);
+
+  /** The collection the request names; it must exist, as in CloudBase. */
+  const existingCollection = (params: Plain): string => {
+    const coll = collectionName(params);
+    if (!store.hasCollection(coll)) throw new EmulatorError('DATABASE_COLLECTION_NOT_EXIST', `${COLLECTION_NOT_EXIST_MESSAGE} (${coll})`);
+    return coll;
+  };
+
+  const transactionOf = (params: Plain): string | undefined => {
     const tx = params.transactionId;
-    if (tx === undefined || tx === null || tx === '') return committed;
+    if (tx === undefined || tx === null || tx === '') return undefined;
     if (typeof tx !== 'string') throw invalidParam('transactionId must be a string');
+    return tx;
+  };
+
+  /**
+   * Where the action reads and writes. In a transaction only single-document operations are
+   * allowed (doc().get/set/update/remove and add): CloudBase refuses where() and aggregate there.
+   */
+  const sourceOf = (params: Plain, what: 'doc' | 'insert' | 'query'): DocSource => {
+    const tx = transactionOf(params);
+    if (tx === undefined) return committed;
+    if (what === 'query' || (what === 'doc' && (params.queryType !== QUERY_TYPE_DOC || pinnedIds(filterOf(params))?.length !== 1))) {
+      throw invalidParam('[InvalidParameter] only single-document operations (doc().get/set/update/remove, add) are allowed in a transaction: where() and aggregate() are not');
+    }
     return transactions.source(tx);
   };
 
-  function modify(params: Plain, single: boolean): { updated: number; matched: number; upsertId?: DocId; last?: Doc } {
-    const coll = collectionName(params);
-    const source = sourceOf(params);
+  /**
+   * A plain write that meets a document an open transaction has written waits for that
+   * transaction to end (commit, rollback or its 30 s expiry), then runs again on what is there.
+   */
+  const waitingForLocks =
+    (action: (params: Plain) => ActionResult): DatabaseAction =>
+    async (params) => {
+      for (;;) {
+        transactions.expire();
+        try {
+          return action(params);
+        } catch (err) {
+          if (!(err instanceof LockedError)) throw err;
+          await transactions.released();
+        }
+      }
+    };
+
+  function modify(params: Plain, single: boolean): { updated: number; upsertId?: DocId; last?: Doc } {
+    const coll = existingCollection(params);
+    const source = sourceOf(params, single ? 'query' : 'doc');
     const filter = filterOf(params);
     const data = decoded(params, 'data');
     const spec = toUpdateSpec(data, params.merge !== false);
@@ -150,52 +195,72 @@ export function createDatabaseActions(store: Store, transactions: Transactions):
     for (const doc of targets) {
       const next = applyUpdate(doc, spec);
       last = next.doc;
-      if (next.modified) {
-        mutations.push({ op: 'put', coll, doc: next.doc });
-        updated += 1;
-      }
+      if (next.modified) mutations.push({ op: 'put', coll, doc: next.doc });
+      // CloudBase counts a replacement (set) and a findAndModify (updateAndReturn) of an existing
+      // document as updated even when nothing changed; an operator update only when it changed.
+      if (next.modified || single || spec.kind === 'replace') updated += 1;
     }
     let upsertId: DocId | undefined;
     if (targets.length === 0 && params.upsert === true && !single) {
       const doc = upsertDoc(filter, spec);
-      source.observe(coll, [doc._id]);
-      if (source.get(coll, doc._id)) throw duplicateKey(coll, doc._id);
+      if (source.get(coll, doc._id)) throw duplicateIdError(coll, doc._id);
       mutations.push({ op: 'put', coll, doc });
       upsertId = doc._id;
     }
     source.write(mutations);
-    return { updated, matched: targets.length, upsertId, last };
+    return { updated, upsertId, last };
   }
 
+  const insertDocument = (params: Plain): ActionResult => {
+    const coll = existingCollection(params);
+    const source = sourceOf(params, 'insert');
+    const raw = params.data;
+    const items = Array.isArray(raw) ? raw : [raw];
+    if (items.length === 0) throw invalidParam('data must not be empty');
+    const docs: Doc[] = items.map((item) => {
+      if (typeof item !== 'string') throw invalidParam('each document must be an EJSON string');
+      const doc = decodeOrInvalid(item, 'document');
+      if (!isPlainObject(doc)) throw invalidParam('a document must be an object');
+      const { _id, ...fields } = doc;
+      if (_id !== undefined && !isDocId(_id)) throw invalidParam('_id must be a non-empty string or a number');
+      return { _id: _id ?? newId(), ...fields } as Doc;
+    });
+    const ids = docs.map((d) => d._id);
+    const seen = new Set<DocId>();
+    for (const id of ids) {
+      if (seen.has(id) || source.get(coll, id)) throw duplicateIdError(coll, id);
+      seen.add(id);
+    }
+    source.write(docs.map((doc) => ({ op: 'put', coll, doc })));
+    return { data: { insertedIds: ids } };
+  };
+
+  const removeDocument = (params: Plain): ActionResult => {
+    const coll = existingCollection(params);
+    const source = sourceOf(params, 'doc');
+    const matched = matching(source, coll, filterOf(params));
+    const targets = params.multi === true ? matched : matched.slice(0, 1);
+    source.write(targets.map((doc) => ({ op: 'delete', coll, id: doc._id })));
+    return { data: { deleted: targets.length } };
+  };
+
+  const modifyDocument = (params: Plain): ActionResult => {
+    const { updated, upsertId } = modify(params, false);
+    return { data: { updated, ...(upsertId === undefined ? {} : { upsert_id: upsertId }) } };
+  };
+
+  const modifyAndReturnDoc = (params: Plain): ActionResult => {
+    const { updated, last } = modify(params, true);
+    return { data: { updated, doc: last ? encodeEJSON(last) : null } };
+  };
+
   return {
-    'database.insertDocument'(params) {
-      const coll = collectionName(params);
-      const source = sourceOf(params);
-      const raw = params.data;
-      const items = Array.isArray(raw) ? raw : [raw];
-      if (items.length === 0) throw invalidParam('data must not be empty');
-      const docs: Doc[] = items.map((item) => {
-        if (typeof item !== 'string') throw invalidParam('each document must be an EJSON string');
-        const doc = decodeOrInvalid(item, 'document');
-        if (!isPlainObject(doc)) throw invalidParam('a document must be an object');
-        const { _id, ...fields } = doc;
-        if (_id !== undefined && !isDocId(_id)) throw invalidParam('_id must be a non-empty string or a number');
-        return { _id: _id ?? newId(), ...fields } as Doc;
-      });
-      const ids = docs.map((d) => d._id);
-      source.observe(coll, ids);
-      const seen = new Set<DocId>();
-      for (const id of ids) {
-        if (seen.has(id) || source.get(coll, id)) throw duplicateKey(coll, id);
-        seen.add(id);
-      }
-      source.write(docs.map((doc) => ({ op: 'put', coll, doc })));
-      return { data: { insertedIds: ids } };
-    },
+    'database.insertDocument': waitingForLocks(insertDocument),
 
     'database.getDocument'(params) {
-      const coll = collectionName(params);
-      const source = sourceOf(params);
+      transactions.expire();
+      const coll = existingCollection(params);
+      const source = sourceOf(params, 'doc');
       const filter = filterOf(params);
       const offset = nonNegativeInt(params, 'offset') ?? 0;
       const requested = nonNegativeInt(params, 'limit');
@@ -208,33 +273,21 @@ export function createDatabaseActions(store: Store, transactions: Transactions):
     },
 
     'database.calculateDocument'(params) {
-      const coll = collectionName(params);
-      return { data: { total: matching(sourceOf(params), coll, filterOf(params)).length } };
+      transactions.expire();
+      const coll = existingCollection(params);
+      return { data: { total: matching(sourceOf(params, 'query'), coll, filterOf(params)).length } };
     },
 
-    'database.modifyDocument'(params) {
-      const { updated, matched, upsertId } = modify(params, false);
-      // `matched` is extra: the SDK reads only `updated` (MongoDB's nModified) and `upsert_id`.
-      return { data: { updated, matched, ...(upsertId === undefined ? {} : { upsert_id: upsertId }) } };
-    },
+    'database.modifyDocument': waitingForLocks(modifyDocument),
 
-    'database.modifyAndReturnDoc'(params) {
-      const { updated, last } = modify(params, true);
-      return { data: { updated, doc: last ? encodeEJSON(last) : null } };
-    },
+    'database.modifyAndReturnDoc': waitingForLocks(modifyAndReturnDoc),
 
-    'database.removeDocument'(params) {
-      const coll = collectionName(params);
-      const source = sourceOf(params);
-      const matched = matching(source, coll, filterOf(params));
-      const targets = params.multi === true ? matched : matched.slice(0, 1);
-      source.write(targets.map((doc) => ({ op: 'delete', coll, id: doc._id })));
-      return { data: { deleted: targets.length } };
-    },
+    'database.removeDocument': waitingForLocks(removeDocument),
 
     'database.aggregateDocuments'(params) {
-      const coll = collectionName(params);
-      const source = sourceOf(params);
+      transactions.expire();
+      const coll = existingCollection(params);
+      const source = sourceOf(params, 'query');
       const stages = params.stages;
       if (!Array.isArray(stages)) throw invalidParam('stages must be an array');
       const pipeline = stages.map((stage: unknown) => {
@@ -276,8 +329,4 @@ export function createDatabaseActions(store: Store, transactions: Transactions):
 function transactionIdOf(params: Plain): string {
   if (typeof params.transactionId !== 'string' || params.transactionId === '') throw invalidParam('transactionId is required');
   return params.transactionId;
-}
-
-function duplicateKey(coll: string, id: DocId): EmulatorError {
-  return new EmulatorError('DATABASE_DUPLICATE_KEY', `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`);
 }

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDatabaseActions } from './database-actions';
 import { DbFaults, type DbFaultSpec } from './db-faults';
+import { UniqueIndexes, type CollectionDeclaration } from './indexes';
 import type { FunctionInvoker } from './function-invoker';
 import { pathOf, sendJson } from './http';
 import { LOCAL_API_PREFIX, serveLocalApi } from './local-api';
@@ -21,6 +22,14 @@ export interface EmulatorOptions {
   invoker?: FunctionInvoker;
   /** Rewrite the journal compactly after replay (default true). */
   compactOnStart?: boolean;
+  /**
+   * Collections to create if missing, with the unique indexes to enforce, as `npm run db:setup`
+   * does in the cloud. Any other collection answers DATABASE_COLLECTION_NOT_EXIST until it is
+   * created (db.createCollection). The stack passes src/server/database.ts's list.
+   */
+  collections?: ReadonlyArray<CollectionDeclaration>;
+  /** The clock of transactions' 30 s lifetime (default Date.now); tests move it. */
+  now?: () => number;
   /** What each request costs (the stack's profile, ../profile.ts); nothing when absent. */
   latency?: Latency;
 }
@@ -50,13 +59,20 @@ export interface Emulator extends EmulatorControl {
 
 export function createEmulator(options: EmulatorOptions): Emulator {
   const store = Store.open(options.dataDir, { compactOnOpen: options.compactOnStart !== false });
+  let unique: UniqueIndexes;
+  try {
+    unique = declareCollections(store, options.collections ?? []);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
   const stats = new Stats();
   const wx = new WxApi();
   // Photos uploaded in H5 local mode, under <dataDir>/storage (stand-in for cloud storage).
   const storage = createLocalStorage(options.dataDir);
   const dbFaults = new DbFaults();
   const deps = {
-    database: createDatabaseActions(store, new Transactions(store)),
+    database: createDatabaseActions(store, new Transactions(store, { now: options.now, unique }), unique),
     wx,
     stats,
     invoker: options.invoker,
@@ -102,4 +118,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     },
     close: () => store.close(),
   };
+}
+
+/** Creates the declared collections that are missing and registers their unique indexes. */
+function declareCollections(store: Store, collections: ReadonlyArray<CollectionDeclaration>): UniqueIndexes {
+  const unique = new UniqueIndexes();
+  const missing = collections.filter((c) => !store.hasCollection(c.name));
+  if (missing.length) store.commit(missing.map((c) => ({ op: 'create', coll: c.name })));
+  for (const c of collections) {
+    unique.declare(c.name, c.indexes ?? []);
+    unique.verifyExisting(c.name, store.docs(c.name));
+  }
+  return unique;
 }

@@ -11,14 +11,19 @@ export interface StoreOptions {
   compactOnOpen?: boolean;
 }
 
+/** Told of every document about to change, with what it was (undefined: absent). */
+export type ChangeListener = (coll: string, id: DocId, previous: Doc | undefined) => void;
+
 export class Store {
   private readonly collections = new Map<string, Map<DocId, Doc>>();
-  // Revision of every (collection, id) ever written, kept after deletes so a transaction that
-  // read "absent" notices a concurrent insert+delete. Not persisted: only live transactions use it.
+  // Revision of every (collection, id) ever written, kept after deletes, so a transaction's write
+  // sees that the document changed after its snapshot (an insert and delete included). Not
+  // persisted: only live transactions use it.
   private readonly revisions = new Map<string, Map<DocId, number>>();
   private sequence = 0;
   private journal: Journal | undefined;
   private lock: DataDirLock | undefined;
+  private readonly listeners: ChangeListener[] = [];
 
   private constructor() {}
 
@@ -58,6 +63,16 @@ export class Store {
     return this.revisions.get(coll)?.get(id) ?? 0;
   }
 
+  /** The revision of the latest commit: a document with a higher revision changed after it. */
+  currentRevision(): number {
+    return this.sequence;
+  }
+
+  /** Called before each document changes (transactions keep their snapshots with it). */
+  onChange(listener: ChangeListener): void {
+    this.listeners.push(listener);
+  }
+
   /**
    * Journals the batch, then applies it, synchronously: no other request can interleave. The
    * returned promise settles when the batch is on disk; callers answer only after `flushed()`.
@@ -87,6 +102,10 @@ export class Store {
     this.sequence += 1;
     for (const m of mutations) {
       const docs = this.ensure(m.coll);
+      if (m.op !== 'create') {
+        const id = m.op === 'put' ? m.doc._id : m.id;
+        for (const listener of this.listeners) listener(m.coll, id, docs.get(id));
+      }
       if (m.op === 'put') {
         docs.set(m.doc._id, m.doc);
         this.bump(m.coll, m.doc._id);

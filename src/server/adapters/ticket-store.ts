@@ -93,7 +93,10 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         ((
           await col
             .where({ createdAt: _.and(_.gte(from), _.lt(to)) })
+            // _id breaks ties: pages by skip over createdAt alone may repeat or miss tickets
+            // created in the same millisecond (a database returns ties in any order).
             .orderBy('createdAt', 'asc')
+            .orderBy('_id', 'asc')
             .skip(skip)
             .limit(limit)
             .field({ _id: true, version: true })
