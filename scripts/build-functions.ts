@@ -6,8 +6,11 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import pkg from '../package.json';
+import { dayNumber } from '../src/core/sla/day-number';
+import { festivalDays, type FestivalDays } from '../src/core/sla/festival-days';
+import { ESTIMATE_FIRST_YEAR, ESTIMATE_LAST_YEAR } from '../src/core/sla/holiday-estimate';
 import { FUNCTION_TIMEOUTS, FUNCTION_TRIGGERS } from '../src/server/triggers';
 
 const root = path.resolve(__dirname, '..');
@@ -22,34 +25,89 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'] as const;
  */
 export const CALENDAR_FIRST_YEAR = 2025;
 
-/** Loads chinese-days' data file with only the years from CALENDAR_FIRST_YEAR on. */
+/**
+ * Loads chinese-days' data file with only the years from CALENDAR_FIRST_YEAR on, and only what
+ * src/core/sla/holidays.ts reads of it: the `holidays` and `workdays` tables (not `inLieuDays`),
+ * each day's value without its English name ("Spring Festival,春节,4" → ",春节,4").
+ */
 const recentHolidaysOnly: Plugin = {
   name: 'recent-holidays-only',
   setup(b) {
     b.onLoad({ filter: /chinese-days[\\/]dist[\\/]chinese-days\.json$/ }, (args) => {
       const data = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, Record<string, string>>;
-      const recent = Object.fromEntries(
-        Object.entries(data).map(([table, days]) => [table, Object.fromEntries(Object.entries(days).filter(([date]) => Number(date.slice(0, 4)) >= CALENDAR_FIRST_YEAR))]),
-      );
-      return { contents: JSON.stringify(recent), loader: 'json' };
+      const recent = (days: Record<string, string>) =>
+        Object.fromEntries(
+          Object.entries(days)
+            .filter(([date]) => Number(date.slice(0, 4)) >= CALENDAR_FIRST_YEAR)
+            .map(([date, value]) => [date, value.includes(',') ? value.slice(value.indexOf(',')) : value]),
+        );
+      return { contents: JSON.stringify({ holidays: recent(data.holidays), workdays: recent(data.workdays) }), loader: 'json' };
     });
   },
+};
+
+const FESTIVALS = ['springFestival', 'qingming', 'dragonBoat', 'midAutumn'] as const satisfies readonly (keyof FestivalDays)[];
+
+/**
+ * src/core/sla/festival-days.ts as a table: the same dates, computed here with tyme4ts for every
+ * year the holiday estimate covers, instead of tyme4ts itself (~210 KB, two thirds of the `admin`
+ * and `sweep` bundles). Each festival is a day of its year within a month's span, so a year is four
+ * base-36 digits over that festival's earliest day. Outside those years it throws, as
+ * `estimateYear` does before it asks.
+ */
+export const festivalTableModule = (): string => {
+  const years = Array.from({ length: ESTIMATE_LAST_YEAR - ESTIMATE_FIRST_YEAR + 1 }, (_, i) => ESTIMATE_FIRST_YEAR + i);
+  const offsets = years.map((year) => {
+    const days = festivalDays(year);
+    return FESTIVALS.map((f) => days[f] - dayNumber(year, 1, 1));
+  });
+  const base = FESTIVALS.map((_, i) => Math.min(...offsets.map((o) => o[i])));
+  const digits = offsets.flatMap((o) =>
+    o.map((day, i) => {
+      if (day - base[i] > 35) throw new Error(`festival table: ${FESTIVALS[i]} spans more than 36 days`);
+      return (day - base[i]).toString(36);
+    }),
+  );
+  return `const FIRST = ${ESTIMATE_FIRST_YEAR}, LAST = ${ESTIMATE_LAST_YEAR}, BASE = ${JSON.stringify(base)}, DAYS = ${JSON.stringify(digits.join(''))};
+export const festivalDays = (year) => {
+  if (!Number.isInteger(year) || year < FIRST || year > LAST) throw new RangeError(\`festivalDays: no table for \${year} (\${FIRST}–\${LAST})\`);
+  const jan1 = Date.UTC(year, 0, 1) / 864e5, at = (year - FIRST) * 4;
+  const day = (i) => jan1 + BASE[i] + parseInt(DAYS[at + i], 36);
+  return { ${FESTIVALS.map((f, i) => `${f}: day(${i})`).join(', ')} };
+};
+`;
+};
+
+/** Loads the festival table instead of src/core/sla/festival-days.ts (and so instead of tyme4ts). */
+export const festivalTable: Plugin = {
+  name: 'festival-table',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]core[\\/]sla[\\/]festival-days\.ts$/ }, () => ({ contents: festivalTableModule(), loader: 'js' }));
+  },
+};
+
+/** What every function bundle is built with, also for tests and the size analysis. */
+export const BUNDLE_OPTIONS: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  external: [...EXTERNAL],
+  plugins: [recentHolidaysOnly, festivalTable],
+  minify: true,
+  // Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6): Node reads a
+  // module as UTF-8.
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
 };
 
 /** Bundles one function's entry into `outfile` (minified, SDKs external). */
 export const bundleFunction = (name: string, outfile: string) =>
   build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.join(source, name, 'index.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    external: [...EXTERNAL],
-    plugins: [recentHolidaysOnly],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
   });
 
 export const functionNames = (): string[] =>

@@ -1,5 +1,6 @@
+import { ADMIN_ACTIONS } from '../../src/core/contract/admin-actions';
 import { createFunction } from '../../src/server/function';
 import { adminHandlers } from '../../src/server/handlers/admin';
 
 /** Cloud function `admin`: serves the `admin.*` actions (节假日安排). */
-export const main = createFunction(adminHandlers);
+export const main = createFunction(ADMIN_ACTIONS, adminHandlers);

@@ -1,4 +1,5 @@
+import { BINDING_ACTIONS } from '../../src/core/contract/binding-actions';
 import { createFunction } from '../../src/server/function';
 import { bindingHandlers } from '../../src/server/handlers/binding';
 
-export const main = createFunction(bindingHandlers);
+export const main = createFunction(BINDING_ACTIONS, bindingHandlers);

@@ -1,5 +1,6 @@
+import { DUTY_ACTIONS } from '../../src/core/contract/duty-actions';
 import { createFunction } from '../../src/server/function';
 import { dutyHandlers } from '../../src/server/handlers/duty';
 
 /** Cloud function `duty`: serves the `duty.*` actions (在岗与负荷, 改派/转派 candidates, 交接班). */
-export const main = createFunction(dutyHandlers);
+export const main = createFunction(DUTY_ACTIONS, dutyHandlers);

@@ -1,5 +1,6 @@
+import { SESSION_ACTIONS } from '../../src/core/contract/session-actions';
 import { createFunction } from '../../src/server/function';
 import { sessionHandlers } from '../../src/server/handlers/session';
 
 /** Cloud function `session`: serves the `session.*` actions. */
-export const main = createFunction(sessionHandlers);
+export const main = createFunction(SESSION_ACTIONS, sessionHandlers);

@@ -1,5 +1,6 @@
+import { SUBSCRIPTION_ACTIONS } from '../../src/core/contract/subscription-actions';
 import { createFunction } from '../../src/server/function';
 import { subscriptionHandlers } from '../../src/server/handlers/subscription';
 
 /** Cloud function `subscription`: serves the `subscription.*` actions. */
-export const main = createFunction(subscriptionHandlers);
+export const main = createFunction(SUBSCRIPTION_ACTIONS, subscriptionHandlers);

@@ -1,5 +1,5 @@
-import { ACTIONS, type ActionName, type ActionOutput, type ParsedInput } from '../core/contract/actions';
-import { fail, ok, parseRequest, type Reply } from '../core/contract/envelope';
+import type { ActionName, ActionOutput, ActionsOf, ParsedInput } from '../core/contract/actions';
+import { fail, ok, readRequest, type Reply } from '../core/contract/request';
 import { isDomainError } from '../core/errors';
 import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
@@ -18,23 +18,29 @@ export interface Call {
 export type Handlers<A extends ActionName> = { [K in A]: (input: ParsedInput<K>, call: Call) => Promise<ActionOutput<K>> };
 
 /**
- * A cloud function entry: parse the event with the contract, take identity from the context,
- * run the use case, answer `{ ok, data }` or `{ ok: false, code, message }`. Created at the module's
- * top level, it checks the settings there: missing ones stop the function as it loads.
+ * A cloud function entry: parse the event with its area's actions (`TASK_ACTIONS`: only those
+ * schemas are bundled, never the whole contract), take identity from the context, run the use
+ * case, answer `{ ok, data }` or `{ ok: false, code, message }`. Created at the module's top level,
+ * it checks the settings there: missing ones stop the function as it loads.
  */
-export const createFunction = <A extends ActionName>(handlers: Handlers<A>, deps: () => Deps = defaultDeps) => {
+export const createFunction = <A extends ActionName>(
+  actions: ActionsOf<A>,
+  handlers: Handlers<NoInfer<A>>,
+  deps: () => Deps = defaultDeps,
+) => {
   const policy = policyAtStart();
+  const table: Record<string, ActionsOf<A>[A]> = actions;
   return async (event: unknown, context: unknown): Promise<Reply<unknown>> => {
-    const request = parseRequest(event, Object.keys(handlers) as A[]);
+    const request = readRequest(event, table);
     if (!request.ok) return request.reply;
     const openid = openidFrom(context);
     if (!openid) return fail('AUTH.REQUIRED');
     try {
-      const handler = handlers[request.action] as (input: unknown, call: Call) => Promise<unknown>;
+      const handler = handlers[request.action as A] as (input: unknown, call: Call) => Promise<unknown>;
       const callDeps = deps();
       const data = await handler(request.input, { openid, deps: callDeps, policy: await withCalendar(callDeps, policy) });
       // Outputs are checked too: a page never receives a shape the contract does not promise.
-      return ok(ACTIONS[request.action].output.parse(data));
+      return ok(table[request.action].output.parse(data));
     } catch (e) {
       if (isDomainError(e)) return fail(e.code, e.message);
       console.error(`[${request.action}]`, e);

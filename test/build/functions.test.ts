@@ -1,11 +1,25 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
+import { estimateYear, ESTIMATE_FIRST_YEAR, ESTIMATE_LAST_YEAR } from '@/core/sla/holiday-estimate';
 import { FUNCTION_TIMEOUTS, FUNCTION_TRIGGERS } from '@/server/triggers';
-import { CALENDAR_FIRST_YEAR } from '../../scripts/build-functions';
+import { BUNDLE_OPTIONS, CALENDAR_FIRST_YEAR } from '../../scripts/build-functions';
 
 const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'dist', 'cloudfunctions');
 const sources = readdirSync(path.join(root, 'cloudfunctions')).filter((n) => existsSync(path.join(root, 'cloudfunctions', n, 'index.ts')));
+
+/**
+ * A bundle's budget (SDKs external): a cold start pays for every KB of it (docs/architecture.md,
+ * 'Deploying and cold start'). Each function bundles its own area's schemas and views only.
+ */
+const BUNDLE_LIMIT_KB = 100;
+/**
+ * Functions still above the budget, each held at its own ceiling (its size then, plus about 1 KB)
+ * until it is within it: the ticket core every step needs (workflow, clocks, views, delivery, the
+ * adapters, zod) is ≈ 98 KB by itself (`callback`), and these add their submit or their many steps.
+ */
+const OVER_BUDGET_KB: Record<string, number> = { card: 102, complaint: 104, repair: 106, task: 119.5, desk: 123 };
 
 describe('cloud function bundles (dist/cloudfunctions)', () => {
   beforeAll(() => {
@@ -28,6 +42,40 @@ describe('cloud function bundles (dist/cloudfunctions)', () => {
       ...(FUNCTION_TRIGGERS[name] ? { triggers: FUNCTION_TRIGGERS[name] } : {}),
     });
     for (const trigger of FUNCTION_TRIGGERS[name] ?? []) expect(trigger.config.split(' ')).toHaveLength(7);
+  });
+
+  it.each(sources)(`%s is within its budget (${BUNDLE_LIMIT_KB} KB, SDKs external)`, (name) => {
+    const kb = statSync(path.join(out, name, 'index.js')).size / 1024;
+    const limit = OVER_BUDGET_KB[name] ?? BUNDLE_LIMIT_KB;
+    expect([name, kb <= limit ? 'within' : `${kb.toFixed(1)} KB > ${limit} KB`]).toEqual([name, 'within']);
+  });
+
+  it('holds no ceiling well above its function, nor one for a function within the budget (lower it, or drop it)', () => {
+    const kb = (name: string) => statSync(path.join(out, name, 'index.js')).size / 1024;
+    const within = Object.keys(OVER_BUDGET_KB).filter((name) => kb(name) <= BUNDLE_LIMIT_KB || kb(name) < OVER_BUDGET_KB[name] - 2);
+    expect(within).toEqual([]);
+  });
+
+  describe('the holiday estimate in a bundle', () => {
+    it('has tyme4ts\' festival dates as a table, not tyme4ts itself', () => {
+      for (const name of sources) {
+        // 惊蛰 and 冬至 are solar terms the estimate never names; tyme4ts lists every one.
+        expect([name, /惊蛰|冬至/.test(readFileSync(path.join(out, name, 'index.js'), 'utf8'))]).toEqual([name, false]);
+      }
+    });
+
+    it('gives the same estimate as tyme4ts for every year it covers', async () => {
+      const bundled = await build({
+        ...BUNDLE_OPTIONS,
+        stdin: { contents: "export { estimateYear } from './src/core/sla/holiday-estimate';", resolveDir: root, loader: 'ts' },
+        write: false,
+      });
+      const mod = { exports: {} as { estimateYear?: typeof estimateYear } };
+      new Function('module', 'exports', bundled.outputFiles[0].text)(mod, mod.exports);
+      const years = Array.from({ length: ESTIMATE_LAST_YEAR - ESTIMATE_FIRST_YEAR + 1 }, (_, i) => ESTIMATE_FIRST_YEAR + i);
+      expect(years.map((year) => mod.exports.estimateYear?.(year))).toEqual(years.map(estimateYear));
+      expect(() => mod.exports.estimateYear?.(ESTIMATE_LAST_YEAR + 1)).toThrow(RangeError);
+    });
   });
 
   describe('the holiday table (chinese-days) in a bundle', () => {

@@ -151,7 +151,7 @@ describe('the policy the functions run with', () => {
 
     it('a function is refused at creation, not on its first call, when production settings are missing', () => {
       setEnv({ TEMPLATE_ID_TASK_ASSIGNED: 'only-this-one' });
-      expect(() => createFunction({})).toThrow(SettingsError);
+      expect(() => createFunction({}, {})).toThrow(SettingsError);
       expect(() => createTimerFunction(async () => null)).toThrow(/TEMPLATE_ID_DAILY_DIGEST \(订阅消息「每日工作提醒」/);
     });
   });

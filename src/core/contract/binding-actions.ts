@@ -8,7 +8,7 @@ import {
   RELATIONS,
 } from '../binding/request';
 import { idField, positiveIntField, textField } from './fields';
-import { unitPlaceSchema, unitViewSchema } from './views';
+import { unitPlaceSchema, unitViewSchema } from './people';
 
 /** A choice made from a picker: missing, blank or absurdly long all read "please choose". */
 const pickedField = (error: string, max: number) =>

@@ -5,9 +5,9 @@ import { TICKET_KINDS } from '../tickets/kinds';
 import { REGISTER_STATE_GROUPS } from '../tickets/register';
 import { idField, scoreField, textField, ticketIdInput } from './fields';
 import { cardRequestInput, complaintRequestInput, repairRequestInput } from './submit-inputs';
-import { ticketKindSchema, ticketStateSchema, ticketSummarySchema, ticketViewSchema, unitPlaceSchema } from './views';
+import { unitPlaceSchema } from './people';
+import { ticketKindSchema, ticketOut, ticketStateSchema, ticketSummarySchema } from './views';
 
-const ticketOut = z.object({ ticket: ticketViewSchema });
 const channelSchema = z.enum(['wechat', 'phone', 'walk_in']);
 
 /** A choice made from a picker: missing, blank or absurdly long all read "please choose". */
@@ -106,9 +106,9 @@ export const DESK_ACTIONS = {
     output: z.object({ residents: z.array(residentSchema) }),
   },
   /** 代客登记: the same request the owner could send, for an owner who phoned or walked in. */
-  'desk.submitRepair': { input: z.extend(repairRequestInput, onBehalf), output: ticketOut },
-  'desk.submitComplaint': { input: z.extend(complaintRequestInput, onBehalf), output: ticketOut },
-  'desk.submitCard': { input: z.extend(cardRequestInput, onBehalf), output: ticketOut },
+  'desk.submitRepair': { input: z.extend(repairRequestInput(), onBehalf), output: ticketOut },
+  'desk.submitComplaint': { input: z.extend(complaintRequestInput(), onBehalf), output: ticketOut },
+  'desk.submitCard': { input: z.extend(cardRequestInput(), onBehalf), output: ticketOut },
   /** 回访队列: every ticket waiting for its callback, the most urgent first. */
   'desk.callbacks': {
     input: z.object({}),

@@ -1,12 +1,7 @@
 import * as z from 'zod/mini';
-import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { HANDOVER_NOTES_MAX, HANDOVER_WATCH_MAX, TICKET_NO_PATTERN } from '../duty/handover';
 import { STAFF_ROLES } from '../tickets/actor';
-import { idField, positiveIntField, requestIdField, textField, ticketIdInput } from './fields';
-import { ticketViewSchema } from './views';
-
-/** The version of the record as the person saw it: a change since then is refused, not overwritten. */
-const versionField = (label: string) => positiveIntField(`${label}版本不正确`);
+import { idField, requestIdField, textField, ticketIdInput, versionField } from './fields';
 
 const watchItemSchema = z.object({ id: z.string(), no: z.string(), label: z.string() });
 
@@ -67,11 +62,10 @@ export type BoardPersonView = z.infer<typeof boardPersonSchema>;
 export type CandidateView = z.infer<typeof candidateSchema>;
 
 const handoverOut = z.object({ handover: handoverViewSchema });
-const ticketOut = z.object({ ticket: ticketViewSchema });
 
 /**
- * The supervisor's board, 改派 and 转派, and 交接班. `duty.*` is served by the `duty` cloud
- * function; `task.reassign` and `task.transfer` by `task`, like every step on a task.
+ * The supervisor's board, whom a task may be handed to, and 交接班 (the `duty` function). 改派 and
+ * 转派 themselves are `task.reassign` and `task.transfer` (./task-actions), steps like any on a task.
  */
 export const DUTY_ACTIONS = {
   /** Supervisor and manager: who is on duty and their load, escalations, the pool, open handovers. */
@@ -135,26 +129,5 @@ export const DUTY_ACTIONS = {
   'duty.confirmHandover': {
     input: z.object({ handoverId: idField('交接记录'), version: versionField('交接记录') }),
     output: handoverOut,
-  },
-  /** 改派 (supervisor, manager): to a person the routing rules allow, with the reason. */
-  'task.reassign': {
-    input: z.extend(ticketIdInput, {
-      staffId: idField('接手人员'),
-      reason: textField('改派原因', 60, 1),
-      version: versionField('工单'),
-    }),
-    output: ticketOut,
-  },
-  /** 转派 (the holder): to a colleague, or a repair to another category's people, with the reason. */
-  'task.transfer': {
-    input: z
-      .extend(ticketIdInput, {
-        staffId: z.optional(idField('接手同事')),
-        category: z.optional(z.enum(REPAIR_CATEGORY_IDS, { error: '请选择转给哪个专业' })),
-        reason: textField('转派原因', 60, 1),
-        version: versionField('工单'),
-      })
-      .check(z.refine((i) => (i.staffId === undefined) !== (i.category === undefined), { error: '请选择转给哪位同事或哪个专业' })),
-    output: ticketOut,
   },
 } as const;

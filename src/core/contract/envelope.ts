@@ -1,35 +1,18 @@
-import * as z from 'zod/mini';
-import { ERROR_MESSAGES, type ErrorCode } from '../errors';
 import { ACTIONS, type ActionName, type ParsedInput } from './actions';
+import { readRequest, type Reply } from './request';
 
-/** What every function answers. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
-
-export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string = ERROR_MESSAGES[code]): Reply<never> => ({ ok: false, code, message });
-
-const requestSchema = z.object({
-  action: z.string({ error: '缺少操作名称' }),
-  input: z.optional(z.unknown()),
-});
+export { fail, ok, type ActionTable, type Reply } from './request';
 
 /**
- * Reads an event: the action must belong to the function, the input must satisfy the action's
- * schema. Unknown keys (such as the platform's `userInfo`, or a forged `openid`) are dropped.
+ * Reads an event against the whole contract, for the given actions (those of one function): the
+ * action must be one of them, the input must satisfy the action's schema. Unknown keys (such as
+ * the platform's `userInfo`, or a forged `openid`) are dropped. A cloud function reads its events
+ * with `readRequest` and its own area's table instead (./request), so it bundles no other area.
  */
 export const parseRequest = <A extends ActionName>(
   event: unknown,
   allowed: readonly A[],
 ): { ok: true; action: A; input: ParsedInput<A> } | { ok: false; reply: Reply<never> } => {
-  const envelope = requestSchema.safeParse(event);
-  if (!envelope.success) return { ok: false, reply: fail('INPUT.INVALID', '请求格式不正确') };
-  const action = envelope.data.action as A;
-  if (!allowed.includes(action)) return { ok: false, reply: fail('ACTION.UNKNOWN') };
-  const parsed = ACTIONS[action].input.safeParse(envelope.data.input ?? {});
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const message = first && !first.message.startsWith('Invalid') && !/^[A-Za-z]/.test(first.message) ? first.message : ERROR_MESSAGES['INPUT.INVALID'];
-    return { ok: false, reply: fail('INPUT.INVALID', message) };
-  }
-  return { ok: true, action, input: parsed.data as ParsedInput<A> };
+  const table = Object.fromEntries(allowed.map((a) => [a, ACTIONS[a]]));
+  return readRequest(event, table) as { ok: true; action: A; input: ParsedInput<A> } | { ok: false; reply: Reply<never> };
 };

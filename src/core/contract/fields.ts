@@ -29,8 +29,17 @@ export const scoreField = (label: string) => {
 /** A whole number above zero: an instant, a record's version. */
 export const positiveIntField = (error: string) => z.number({ error }).check(z.int({ error }), z.positive({ error }));
 
+/** The version of the record as the person saw it: a change since then is refused, not overwritten. */
+export const versionField = (label: string) => positiveIntField(`${label}版本不正确`);
+
 /** Epoch milliseconds. */
 export const instantField = (label: string) => positiveIntField(`${label}格式不正确`);
+
+/** An appointment window (预约上门时间): at a repair's submit, and 改约 on the task. */
+export const appointmentInput = () =>
+  z
+    .object({ start: instantField('预约开始时间'), end: instantField('预约结束时间') })
+    .check(z.refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' }));
 
 export const ticketIdInput = z.object({ ticketId: idField('工单编号') });
 

@@ -1,4 +1,7 @@
 export * from './actions';
 export * from './envelope';
+export { readRequest } from './request';
 export * from './fields';
+export * from './people';
+export * from './template-refs';
 export * from './views';

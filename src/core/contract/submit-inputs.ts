@@ -2,31 +2,28 @@ import * as z from 'zod/mini';
 import { CARD_ACTIONS, CARD_TYPE_IDS } from '../catalog/cards';
 import { REPAIR_CATEGORY_IDS } from '../catalog/categories';
 import { COMPLAINT_CATEGORY_IDS } from '../catalog/complaints';
-import { idField, instantField, requestIdField, textField } from './fields';
+import { appointmentInput, idField, instantField, requestIdField, textField } from './fields';
 import { photosField } from './photos';
 
 /**
  * What a request of each kind says, whoever sends it: the owner in the app (`repair.submit` …,
  * plus the templates granted in that tap) or the front desk for an owner who phoned or walked in
- * (`desk.submitRepair` …, plus who and how). One set of rules and messages for both.
+ * (`desk.submitRepair` …, plus who and how). One set of rules and messages for both. Each is made
+ * where an action uses it, so a function bundles only the kinds it takes.
  */
 
-export const appointmentInput = z
-  .object({ start: instantField('预约开始时间'), end: instantField('预约结束时间') })
-  .check(z.refine((a) => a.end > a.start, { error: '预约结束时间应晚于开始时间' }));
-
-export const repairRequestInput = z.object({
+export const repairRequestInput = () => z.object({
   unitId: idField('房屋'),
   area: z._default(z.enum(['home', 'public'], { error: '请选择户内或公共区域' }), 'home'),
   category: z.enum(REPAIR_CATEGORY_IDS, { error: '请选择报修类别' }),
   description: textField('问题描述', 500, 1),
   photos: photosField(),
-  appointment: z._default(z.nullable(appointmentInput), null),
+  appointment: z._default(z.nullable(appointmentInput()), null),
   urgent: z._default(z.boolean({ error: '请选择是否急修' }), false),
   requestId: requestIdField(),
 });
 
-export const complaintRequestInput = z.object({
+export const complaintRequestInput = () => z.object({
   unitId: idField('房屋'),
   category: z.enum(COMPLAINT_CATEGORY_IDS, { error: '请选择投诉类别' }),
   description: textField('投诉内容', 500, 1),
@@ -38,7 +35,7 @@ export const complaintRequestInput = z.object({
   requestId: requestIdField(),
 });
 
-export const cardRequestInput = z.object({
+export const cardRequestInput = () => z.object({
   unitId: idField('房屋'),
   type: z.enum(CARD_TYPE_IDS, { error: '请选择卡片类型' }),
   action: z.enum(CARD_ACTIONS, { error: '请选择办理事项' }),

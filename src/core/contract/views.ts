@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { TICKET_STATES } from '../tickets/states';
-import { STAFF_ROLES } from '../tickets/actor';
-import { TEMPLATE_KEYS } from '../notify/templates';
 import { TICKET_KINDS } from '../tickets/kinds';
 
-/** What the client is told about tickets. Staff-only data never appears in an owner's view. */
+/**
+ * What the client is told about tickets. Staff-only data never appears in an owner's view.
+ * Only the functions answering tickets bundle this module: people and units are in ./people,
+ * message templates in ./template-refs.
+ */
 export const ticketStateSchema = z.enum(TICKET_STATES);
-export const templateKeySchema = z.enum(TEMPLATE_KEYS);
 export const ticketKindSchema = z.enum(TICKET_KINDS);
 
 export const timelineEntrySchema = z.object({
@@ -180,42 +181,15 @@ export const ticketViewSchema = z.extend(ticketSummarySchema, {
   parent: z.optional(z.object({ id: z.string(), no: z.string() })),
 });
 
-/** A unit of the community as staff see it: where it is, and the zone it belongs to. */
-export const unitPlaceSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  community: z.string(),
-  building: z.string(),
-  unit: z.string(),
-  room: z.string(),
-  zone: z.string(),
-});
-
-export const unitViewSchema = z.extend(z.omit(unitPlaceSchema, { zone: true }), {
-  relation: z.enum(['owner', 'family', 'tenant']),
-});
-
-export const identitySchema = z.discriminatedUnion('kind', [
-  // A guest's own openid: a new staff member reads it out to the administrator who adds them.
-  z.object({ kind: z.literal('guest'), openid: z.string() }),
-  z.object({ kind: z.literal('owner'), name: z.string(), phone: z.string(), units: z.array(unitViewSchema) }),
-  z.object({
-    kind: z.literal('staff'),
-    staffId: z.string(),
-    name: z.string(),
-    role: z.enum(STAFF_ROLES),
-    roleName: z.string(),
-    credits: z.record(z.string(), z.number()),
-  }),
-]);
-
-export const templateRefSchema = z.object({ key: templateKeySchema, id: z.string(), title: z.string() });
+/** Every ticket-changing action answers the ticket as its caller may now see it. */
+export const ticketOut = z.object({ ticket: ticketViewSchema });
 
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 export type TicketView = z.infer<typeof ticketViewSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type PushFailureView = z.infer<typeof pushFailureViewSchema>;
 export type SubtaskView = z.infer<typeof subtaskViewSchema>;
-export type Identity = z.infer<typeof identitySchema>;
-export type UnitView = z.infer<typeof unitViewSchema>;
-export type TemplateRef = z.infer<typeof templateRefSchema>;
+// Their schemas are apart (./people, ./template-refs), so that a function answering no ticket
+// bundles none of the ticket's; the types stay here for the client.
+export type { Identity, UnitView } from './people';
+export type { TemplateRef } from './template-refs';

@@ -19,12 +19,8 @@
  * is estimated and then confirmed by the manager (./holidays, ./holiday-estimate). A year with no
  * data at all counts only weekends as days off.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import { dateOfDay, weekdayOfDay } from './day-number';
 import type { WorkCalendar } from './holidays';
-
-dayjs.extend(utc);
 
 // Kept local rather than imported from ./policy, so policy may import this module without a cycle.
 const MINUTE_MS = 60_000;

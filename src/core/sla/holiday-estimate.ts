@@ -9,30 +9,29 @@
  * the manager enters the notice (./holiday-notice) or confirms it.
  *
  * Dates are plain calendar dates kept as day numbers (days since 1970-01-01) and formatted in UTC,
- * so the machine's time zone never enters. Lunar dates and the 清明 solar term come from tyme4ts.
+ * so the machine's time zone never enters. Lunar dates and the 清明 solar term come from tyme4ts
+ * (./festival-days).
  */
-import { LunarDay, SolarDay, SolarTerm } from 'tyme4ts';
 import { dateOfDay as format, dayNumber, weekdayOfDay as weekday } from './day-number';
+import { festivalDays } from './festival-days';
 import type { CalendarDay, CalendarYear } from './holidays';
 
 export const ESTIMATE_FIRST_YEAR = 1901;
 export const ESTIMATE_LAST_YEAR = 2099;
 
-const dayOf = (s: SolarDay): number => dayNumber(s.getYear(), s.getMonth(), s.getDay());
 const isWeekend = (day: number): boolean => weekday(day) === 0 || weekday(day) === 6;
 
 /** The statutory days of each holiday, in the law's order. */
 const statutoryDays = (year: number): { name: string; days: number[] }[] => {
   // 除夕 is the day before 正月初一, the 29th or the 30th of the 12th month as the month has it.
-  const firstOfYear = dayOf(LunarDay.fromYmd(year, 1, 1).getSolarDay());
-  const lunar = (m: number, d: number) => dayOf(LunarDay.fromYmd(year, m, d).getSolarDay());
+  const { springFestival: firstOfYear, qingming, dragonBoat, midAutumn } = festivalDays(year);
   return [
     { name: '元旦', days: [dayNumber(year, 1, 1)] },
     { name: '春节', days: [firstOfYear - 1, firstOfYear, firstOfYear + 1, firstOfYear + 2] },
-    { name: '清明节', days: [dayOf(SolarTerm.fromName(year, '清明').getSolarDay())] },
+    { name: '清明节', days: [qingming] },
     { name: '劳动节', days: [dayNumber(year, 5, 1), dayNumber(year, 5, 2)] },
-    { name: '端午节', days: [lunar(5, 5)] },
-    { name: '中秋节', days: [lunar(8, 15)] },
+    { name: '端午节', days: [dragonBoat] },
+    { name: '中秋节', days: [midAutumn] },
     { name: '国庆节', days: [1, 2, 3].map((d) => dayNumber(year, 10, d)) },
   ];
 };
