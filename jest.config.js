@@ -27,5 +27,7 @@ module.exports = {
     nodeProject('e2e', ['e2e']),
     // The pages project (jsdom + Taro components) is defined in test/pages/jest.project.js.
     require('./test/pages/jest.project.js'),
+    // The built mini-program (dist/weapp) run by miniprogram-simulate: test/weapp/jest.project.js.
+    require('./test/weapp/jest.project.js'),
   ],
 };
