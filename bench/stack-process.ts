@@ -24,6 +24,10 @@ export interface StackProcessOptions {
   timers?: boolean;
   /** The stack's profile (src/local/profile.ts); default fast. */
   profile?: 'fast' | 'production';
+  /** A clock the caller moves (POST /_local/clock), for the simulated month; default the machine's. */
+  movableClock?: boolean;
+  /** Seed the demo community (default true); false starts with an empty database. */
+  demo?: boolean;
 }
 
 /**
@@ -31,12 +35,12 @@ export interface StackProcessOptions {
  * directory that has some), so the load generator (this process) does not take the CPU of the
  * server it measures, and a test can kill it.
  */
-export const startStackProcess = async ({ dataDir: given, timers = false, profile = 'fast' }: StackProcessOptions = {}): Promise<RemoteStack> => {
+export const startStackProcess = async ({ dataDir: given, timers = false, profile = 'fast', movableClock = false, demo = true }: StackProcessOptions = {}): Promise<RemoteStack> => {
   const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'bench-stack-'));
   // BENCH_NODE_ARGS passes flags to the stack's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '--import', 'tsx', path.join(__dirname, '..', 'scripts', 'start.ts')], {
     // No timer by default: a sweep firing on its own would change what a scenario measures.
-    env: { ...process.env, PORT: '0', SKIP_H5_BUILD: '1', LOCAL_STACK_DIR: dataDir, LOCAL_TIMERS: timers ? '1' : '0', LOCAL_PROFILE: profile },
+    env: { ...process.env, PORT: '0', SKIP_H5_BUILD: '1', LOCAL_STACK_DIR: dataDir, LOCAL_TIMERS: timers ? '1' : '0', LOCAL_PROFILE: profile, LOCAL_CLOCK: movableClock ? 'movable' : '', LOCAL_DEMO: demo ? '1' : '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));

@@ -12,6 +12,7 @@ import { functionInstances } from '../src/local/function-instances';
 import { seedDemo } from '../src/local/seed';
 import { startStack } from '../src/local/stack';
 import { profileFromEnv } from '../src/local/profile';
+import { createMovableClock, installMovableClock } from '../src/local/movable-clock';
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 8787);
@@ -57,12 +58,17 @@ const main = async () => {
   // one call at a time each, as SCF runs them.
   const profile = profileFromEnv();
   if (profile.deployedBundles) ensureFunctionBundles();
-  const workers = process.env.FUNCTION_INSTANCES === '0' ? null : functionInstances(Object.keys(LOCAL_FUNCTIONS), profile.deployedBundles ? DEPLOYED : FAST);
+  // LOCAL_CLOCK=movable: time is what a dev-only driver says (POST /_local/clock), for the simulated month.
+  const clock = process.env.LOCAL_CLOCK === 'movable' ? createMovableClock() : undefined;
+  if (clock) installMovableClock(clock);
+  const instances = { ...(profile.deployedBundles ? DEPLOYED : FAST), clock: clock?.shared };
+  const workers = process.env.FUNCTION_INSTANCES === '0' ? null : functionInstances(Object.keys(LOCAL_FUNCTIONS), instances);
   const handlers = workers?.handlers ?? LOCAL_FUNCTIONS;
   // The SLA sweep runs every minute as its timer trigger would in the cloud (LOCAL_TIMERS=0: off).
   const timers = process.env.LOCAL_TIMERS !== '0';
-  const stack = await startStack({ port, dataDir, handlers, profile, staticDir, identities: DEMO_IDENTITIES, timers, onTimer: reportTimer });
-  const seeded = await seedDemo(tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database());
+  const stack = await startStack({ port, dataDir, handlers, profile, clock, staticDir, identities: DEMO_IDENTITIES, timers, onTimer: reportTimer });
+  // LOCAL_DEMO=0: an empty database (the simulated month seeds its own company).
+  const seeded = process.env.LOCAL_DEMO !== '0' && (await seedDemo(tcb.init({ env: 'local-dev', serviceUrl: stack.serviceUrl }).database()));
 
   console.log(`
 物业客服台 · local stack is running

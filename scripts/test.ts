@@ -2,8 +2,9 @@
  * `npm test`: everything a fresh machine needs to prove the product works.
  * 1. browser and CJK fonts for the end-to-end test (installed with apt-get when missing);
  * 2. type check; 3. `npm run build` (weapp and cloud functions, as deployed) and the H5 build (the
- *    build checks and the e2e test use them);
- * 4. every jest project: core, functions, pages, build, e2e (the dependency rule is a core test).
+ *    build checks, the weapp project and the e2e test use them);
+ * 4. every jest project: core, functions, pages, build, weapp (the built bundle in
+ *    miniprogram-simulate), e2e (the dependency rule is a core test), on the run's fixed seed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -15,6 +15,8 @@ export interface FunctionInstancesOptions {
    * one instance per function, whose cut then fails the calls it was serving with it.
    */
   callsPerInstance?: number;
+  /** The stack's movable clock (movable-clock.ts): every instance reads its time from it. */
+  clock?: SharedArrayBuffer;
 }
 
 export interface InstanceFigures {
@@ -58,7 +60,7 @@ export const functionInstances = (names: readonly string[], options: FunctionIns
   let nextCallId = 0;
 
   const start = (name: string): Instance => {
-    const workerData: InstanceData = { preload, entry: entryOf(name) };
+    const workerData: InstanceData = { preload, entry: entryOf(name), clock: options.clock };
     const worker = new Worker(BOOT, { eval: true, env: SHARE_ENV, workerData });
     worker.unref();
     let loaded: () => void = () => {};

@@ -1,12 +1,15 @@
 // One cloud function instance on a worker thread: it loads one function's entry, as SCF loads the
 // deployed bundle, says when it is ready (the end of its cold start), then serves the calls it is given.
 import { parentPort, workerData } from 'node:worker_threads';
+import { createMovableClock, installMovableClock } from './movable-clock';
 
 export interface InstanceData {
   /** Modules required before the entry (settings check, SDKs an instance would load). */
   preload: readonly string[];
   /** The function's entry module; it exports `main(event, context)`. */
   entry: string;
+  /** The stack's movable clock, when it has one (movable-clock.ts). */
+  clock?: SharedArrayBuffer;
 }
 
 export interface InstanceCall {
@@ -19,7 +22,8 @@ export type InstanceMessage = { ready: true; loadMs: number } | { id: number; ok
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
 
-const { preload, entry } = workerData as InstanceData;
+const { preload, entry, clock } = workerData as InstanceData;
+if (clock) installMovableClock(createMovableClock(clock));
 const loading = performance.now();
 for (const module of preload) require(module);
 const { main } = require(entry) as { main: Main };

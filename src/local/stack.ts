@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createEmulator, type EmulatorControl } from './emulator/emulator';
-import { answerPreflight, applyCors, pathOf, sendJson } from './emulator/http';
+import { answerPreflight, applyCors, pathOf, readBody, sendJson } from './emulator/http';
 import { SDK_PATH } from './emulator/sdk-endpoint';
 import { closeServer, listenLocal } from './emulator/server';
 import { buildScfContext } from './emulator/scf-context';
 import { createFunctionHost, type FunctionHandlers, type FunctionHostOptions } from './function-host';
+import type { MovableClock } from './movable-clock';
 import { latencyOf, type StackProfile } from './profile';
 import { startTimers, timerEvent } from './timers';
 import { FUNCTION_TRIGGERS, type TimerTrigger } from '../server/triggers';
@@ -27,6 +28,8 @@ export interface StackOptions {
   profile?: StackProfile;
   /** Each function's time limit (default: the deployed one); tests shorten it. */
   timeLimitMs?: FunctionHostOptions['timeLimitMs'];
+  /** A clock a dev-only driver moves: served at GET/POST /_local/clock ({ at }: epoch ms). */
+  clock?: MovableClock;
   /** Demo identities the H5 identity switcher lists (GET /_local/identities); default none. */
   identities?: ReadonlyArray<DevIdentity>;
   /**
@@ -46,6 +49,17 @@ export interface DevIdentity {
 }
 
 const IDENTITIES_PATH = '/_local/identities';
+const CLOCK_PATH = '/_local/clock';
+
+/** GET answers the clock's time; POST { at } moves it (the simulated month's driver). */
+async function serveClock(req: IncomingMessage, res: ServerResponse, clock: MovableClock): Promise<void> {
+  if (req.method === 'POST') {
+    const { at } = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { at?: unknown };
+    if (typeof at !== 'number') return sendJson(res, 400, { ok: false, code: 'REQUEST.INVALID', message: 'at (epoch ms) is required' });
+    clock.set(at);
+  }
+  sendJson(res, 200, { at: clock.now() });
+}
 
 export interface RunningStack {
   /** http://127.0.0.1:<port> */
@@ -156,6 +170,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (req.method === 'GET' && pathOf(req) === IDENTITIES_PATH) {
       applyCors(req, res);
       return sendJson(res, 200, identities);
+    }
+    if (options.clock && pathOf(req) === CLOCK_PATH) {
+      serveClock(req, res, options.clock).catch((err) => sendJson(res, 400, { ok: false, code: 'REQUEST.INVALID', message: String(err) }));
+      return;
     }
     if (emulator.handle(req, res)) return;
     host(req, res, () => {

@@ -18,6 +18,8 @@ async function readFault(req: IncomingMessage): Promise<FaultSpec> {
 export async function serveLocalApi(req: IncomingMessage, res: ServerResponse, path: string, stats: Stats, wx: WxApi): Promise<void> {
   applyCors(req, res);
   const route = `${req.method ?? 'GET'} ${path}`;
+  // ?from=N: the messages from the N-th on, so a reader that keeps its place reads each once.
+  const from = Number(new URL(req.url ?? '/', 'http://local').searchParams.get('from') ?? 0);
   switch (route) {
     case 'GET /_local/stats':
       return sendJson(res, 200, stats.snapshot());
@@ -25,7 +27,7 @@ export async function serveLocalApi(req: IncomingMessage, res: ServerResponse, p
       stats.reset();
       return sendJson(res, 200, { ok: true });
     case 'GET /_local/messages':
-      return sendJson(res, 200, wx.messages());
+      return sendJson(res, 200, Number.isInteger(from) && from > 0 ? wx.messages().slice(from) : wx.messages());
     case 'DELETE /_local/messages':
       wx.clearMessages();
       return sendJson(res, 200, { ok: true });
