@@ -3,7 +3,7 @@
  * on the local function host, and the H5 app, on one port, with the demo community.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { DEMO_IDENTITIES } from '../src/local/demo-data';
@@ -31,17 +31,26 @@ const reportTimer = (name: string, trigger: { name: string }, result: unknown, e
   }
 };
 
-const bundleOf = (name: string) => path.join(root, 'dist', 'cloudfunctions', name, 'index.js');
-/** The deployed bundles, with the SDK a message send loads, inside each instance's cold start. */
-const DEPLOYED = { entryOf: bundleOf, preload: ['wx-server-sdk'] };
-
 /** The sources, one instance per function serving every call: no cold start after the first. */
 const FAST = { callsPerInstance: Number.POSITIVE_INFINITY };
 
-const ensureFunctionBundles = () => {
-  if (Object.keys(LOCAL_FUNCTIONS).every((name) => existsSync(bundleOf(name)))) return;
-  const build = spawnSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+const bundleOf = (dir: string) => (name: string) => path.join(dir, name, 'index.js');
+
+/**
+ * The deployed bundles, with the SDK a message send loads inside each instance's cold start.
+ * Served from a copy taken at start, so a rebuild of dist/ meanwhile (a test, a bench) cannot
+ * pull files from under a running stack; it resolves the SDKs from the project's node_modules.
+ */
+const deployedBundles = (): { entryOf: (name: string) => string; preload: string[] } => {
+  const built = path.join(root, 'dist', 'cloudfunctions');
+  if (!Object.keys(LOCAL_FUNCTIONS).every((name) => existsSync(bundleOf(built)(name)))) {
+    const build = spawnSync('npx', ['tsx', 'scripts/build-functions.ts'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const copy = mkdtempSync(path.join(root, 'node_modules', '.cache-functions-'));
+  cpSync(built, copy, { recursive: true });
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  return { entryOf: bundleOf(copy), preload: ['wx-server-sdk'] };
 };
 
 const main = async () => {
@@ -57,11 +66,10 @@ const main = async () => {
   // Under the production profile the instances run the deployed bundles, wx-server-sdk loaded,
   // one call at a time each, as SCF runs them.
   const profile = profileFromEnv();
-  if (profile.deployedBundles) ensureFunctionBundles();
   // LOCAL_CLOCK=movable: time is what a dev-only driver says (POST /_local/clock), for the simulated month.
   const clock = process.env.LOCAL_CLOCK === 'movable' ? createMovableClock() : undefined;
   if (clock) installMovableClock(clock);
-  const instances = { ...(profile.deployedBundles ? DEPLOYED : FAST), clock: clock?.shared };
+  const instances = { ...(profile.deployedBundles ? deployedBundles() : FAST), clock: clock?.shared };
   const workers = process.env.FUNCTION_INSTANCES === '0' ? null : functionInstances(Object.keys(LOCAL_FUNCTIONS), instances);
   const handlers = workers?.handlers ?? LOCAL_FUNCTIONS;
   // The SLA sweep runs every minute as its timer trigger would in the cloud (LOCAL_TIMERS=0: off).
