@@ -17,6 +17,7 @@ import { aggregate, applyUpdate, compileFilter, findDocs, project, toUpdateSpec,
 import { EmulatorError, invalidParam } from './errors';
 import { duplicateIdError, type UniqueIndexes } from './indexes';
 import type { Mutation } from './journal';
+import type { LookupIndexes } from './lookup-index';
 import { committedSource, type DocSource } from './source';
 import type { Store } from './store';
 import { LockedError, type Transactions } from './transactions';
@@ -99,10 +100,10 @@ function pinnedIds(filter: Filter): DocId[] | undefined {
   return undefined;
 }
 
-/** Candidate documents: a direct lookup when _id is pinned, else a scan (no indexes locally). */
+/** Candidate documents: a direct lookup when _id is pinned, else the declared indexes' (lookup-index.ts) or a scan. */
 function candidates(source: DocSource, coll: string, filter: Filter): Doc[] {
   const ids = pinnedIds(filter);
-  if (!ids) return source.docs(coll);
+  if (!ids) return source.candidates?.(coll, filter as Record<string, unknown>) ?? source.docs(coll);
   const out: Doc[] = [];
   for (const id of new Set(ids)) {
     const doc = source.get(coll, id);
@@ -132,8 +133,8 @@ function upsertDoc(filter: Filter, spec: UpdateSpec): Doc {
   return applyUpdate(base, spec).doc;
 }
 
-export function createDatabaseActions(store: Store, transactions: Transactions, unique: UniqueIndexes): Record<string, DatabaseAction> {
-  const committed = committedSource(store, transactions, unique);
+export function createDatabaseActions(store: Store, transactions: Transactions, unique: UniqueIndexes, lookup?: LookupIndexes): Record<string, DatabaseAction> {
+  const committed = committedSource(store, transactions, unique, lookup);
 
   /** The collection the request names; it must exist, as in CloudBase. */
   const existingCollection = (params: Plain): string => {

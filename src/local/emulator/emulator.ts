@@ -10,6 +10,7 @@ import { LOCAL_API_PREFIX, serveLocalApi } from './local-api';
 import { SDK_PATH, serveSdkRequest } from './sdk-endpoint';
 import { Stats, type StatsSnapshot } from './stats';
 import { createLocalStorage, STORAGE_PREFIX } from './storage';
+import { LookupIndexes } from './lookup-index';
 import { Store } from './store';
 import { Transactions } from './transactions';
 import { WxApi, type FaultSpec, type SubscribeMessageRecord } from './wx-api';
@@ -71,8 +72,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   // Photos uploaded in H5 local mode, under <dataDir>/storage (stand-in for cloud storage).
   const storage = createLocalStorage(options.dataDir);
   const dbFaults = new DbFaults();
+  // Queries pinned to a value of a declared index's first field read only the matching documents.
+  const lookup = new LookupIndexes(store);
+  lookup.declare(options.collections ?? []);
   const deps = {
-    database: createDatabaseActions(store, new Transactions(store, { now: options.now, unique }), unique),
+    database: createDatabaseActions(store, new Transactions(store, { now: options.now, unique }), unique, lookup),
     wx,
     stats,
     invoker: options.invoker,

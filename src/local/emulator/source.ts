@@ -2,12 +2,15 @@
 // transaction's private view of it (see transactions.ts).
 import type { Doc, DocId } from './codec';
 import type { UniqueIndexes } from './indexes';
+import type { LookupIndexes } from './lookup-index';
 import type { Mutation } from './journal';
 import type { Store } from './store';
 import { LockedError, type Transactions } from './transactions';
 
 export interface DocSource {
   docs(coll: string): Doc[];
+  /** The documents a filter can match, narrowed by an index; undefined: all of `docs`. */
+  candidates?(coll: string, filter: Record<string, unknown>): Doc[] | undefined;
   get(coll: string, id: DocId): Doc | undefined;
   /** Applies the batch, or throws without writing anything. */
   write(mutations: Mutation[]): void;
@@ -17,9 +20,10 @@ export interface DocSource {
  * Plain (non-transactional) reads and writes. A write to a document an open transaction holds
  * throws LockedError before anything is written: the caller waits for the lock and tries again.
  */
-export function committedSource(store: Store, transactions: Transactions, unique: UniqueIndexes): DocSource {
+export function committedSource(store: Store, transactions: Transactions, unique: UniqueIndexes, lookup?: LookupIndexes): DocSource {
   return {
     docs: (coll) => store.docs(coll),
+    candidates: (coll, filter) => lookup?.candidates(coll, filter),
     get: (coll, id) => store.get(coll, id),
     write: (mutations) => {
       for (const m of mutations) {
