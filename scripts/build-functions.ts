@@ -86,6 +86,27 @@ export const festivalTable: Plugin = {
   },
 };
 
+/**
+ * The project's own modules (src/core, src/server) have no side effects when imported: they only
+ * declare (the core is pure; the server's adapters and use cases are functions of their deps). So
+ * a module none of whose exports a function uses is left out of its bundle whole, even where it
+ * builds a table at its top level (a `.map` over a catalogue, a message with a `${}` in it) that
+ * esbuild cannot prove pure — as the `binding` request messages every entry used to carry through
+ * src/server/deps.ts. (esbuild warns of a bare `import './x'` of such a module, which it drops.)
+ */
+const ownModulesWithoutSideEffects: Plugin = {
+  name: 'own-modules-without-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === ownModulesWithoutSideEffects) return undefined;
+      const { kind, importer, resolveDir } = args;
+      const resolved = await b.resolve(args.path, { kind, importer, resolveDir, pluginData: ownModulesWithoutSideEffects });
+      if (resolved.errors.length > 0) return undefined;
+      return /^src[\\/](core|server)[\\/]/.test(path.relative(root, resolved.path)) ? { ...resolved, sideEffects: false } : resolved;
+    });
+  },
+};
+
 /** What every function bundle is built with, also for tests and the size analysis. */
 export const BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
@@ -93,7 +114,7 @@ export const BUNDLE_OPTIONS: BuildOptions = {
   target: 'node18',
   format: 'cjs',
   external: [...EXTERNAL],
-  plugins: [recentHolidaysOnly, festivalTable],
+  plugins: [ownModulesWithoutSideEffects, recentHolidaysOnly, festivalTable],
   minify: true,
   // Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6): Node reads a
   // module as UTF-8.

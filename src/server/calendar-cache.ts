@@ -13,6 +13,8 @@ export const CALENDAR_TTL_MS = 5 * 60_000;
 const RETRY_AFTER_FAILURE_MS = 30_000;
 
 interface Entry {
+  /** The instance's calendar generation it was read in (see forgetCalendar). */
+  generation: number;
   readAt: number;
   ttl: number;
   kept: StoredCalendarYear[];
@@ -20,6 +22,12 @@ interface Entry {
 }
 
 const entries = new WeakMap<Deps, Entry>();
+/**
+ * Moved on by forgetCalendar: an entry read before is stale for every deps of the instance, not
+ * only the one that changed the calendar (each function wires deps of its own, and a local stack
+ * runs every function in one process).
+ */
+let generation = 0;
 const BUNDLED = officialYears();
 /** Years already warned about by this instance: the log says it once, not on every call. */
 const warned = new Set<number>();
@@ -27,14 +35,15 @@ const warned = new Set<number>();
 const load = async (deps: Deps, now: number): Promise<Entry> => {
   try {
     const kept = await deps.calendar.list();
-    return { readAt: now, ttl: CALENDAR_TTL_MS, kept, calendar: workCalendarOf([...BUNDLED, ...kept]) };
+    return { generation, readAt: now, ttl: CALENDAR_TTL_MS, kept, calendar: workCalendarOf([...BUNDLED, ...kept]) };
   } catch (e) {
     console.error('[calendar] 读取节假日安排失败，暂按内置日历计算', e);
-    return { readAt: now, ttl: RETRY_AFTER_FAILURE_MS, kept: [], calendar: workCalendarOf(BUNDLED) };
+    return { generation, readAt: now, ttl: RETRY_AFTER_FAILURE_MS, kept: [], calendar: workCalendarOf(BUNDLED) };
   }
 };
 
-const fresh = (entry: Entry | undefined, now: number): entry is Entry => !!entry && now >= entry.readAt && now - entry.readAt < entry.ttl;
+const fresh = (entry: Entry | undefined, now: number): entry is Entry =>
+  !!entry && entry.generation === generation && now >= entry.readAt && now - entry.readAt < entry.ttl;
 
 /** The kept years and the calendar built from them, as this instance knows them now. */
 export const currentCalendar = async (deps: Deps, policy: Pick<Policy, 'utcOffsetMinutes'>): Promise<Entry> => {
@@ -59,7 +68,8 @@ export const withCalendar = async (deps: Deps, policy: Policy): Promise<Policy> 
   calendar: (await currentCalendar(deps, policy)).calendar,
 });
 
-/** After this instance changed the calendar: its next call reads it again. */
+/** After this instance changed the calendar: its next call reads it again, in every function it runs. */
 export const forgetCalendar = (deps: Deps): void => {
   entries.delete(deps);
+  generation += 1;
 };

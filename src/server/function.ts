@@ -3,7 +3,6 @@ import { fail, ok, readRequest, type Reply } from '../core/contract/request';
 import { isDomainError } from '../core/errors';
 import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
-import { defaultDeps } from './deps';
 import { withCalendar } from './calendar-cache';
 import { policyAtStart } from './env';
 import type { Deps } from './ports';
@@ -18,16 +17,13 @@ export interface Call {
 export type Handlers<A extends ActionName> = { [K in A]: (input: ParsedInput<K>, call: Call) => Promise<ActionOutput<K>> };
 
 /**
- * A cloud function entry: parse the event with its area's actions (`TASK_ACTIONS`: only those
- * schemas are bundled, never the whole contract), take identity from the context, run the use
- * case, answer `{ ok, data }` or `{ ok: false, code, message }`. Created at the module's top level,
- * it checks the settings there: missing ones stop the function as it loads.
+ * A cloud function entry: parse the event with its actions (`TASK_ACTIONS`: only those schemas
+ * are bundled, never the whole contract), take identity from the context, run the use case with
+ * the ports the entry wired (`wire({ tickets, staff, … })`, src/server/deps.ts), answer
+ * `{ ok, data }` or `{ ok: false, code, message }`. Created at the module's top level, it checks
+ * the settings there: missing ones stop the function as it loads.
  */
-export const createFunction = <A extends ActionName>(
-  actions: ActionsOf<A>,
-  handlers: Handlers<NoInfer<A>>,
-  deps: () => Deps = defaultDeps,
-) => {
+export const createFunction = <A extends ActionName>(actions: ActionsOf<A>, handlers: Handlers<NoInfer<A>>, deps: () => Deps) => {
   const policy = policyAtStart();
   const table: Record<string, ActionsOf<A>[A]> = actions;
   return async (event: unknown, context: unknown): Promise<Reply<unknown>> => {

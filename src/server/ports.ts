@@ -32,6 +32,7 @@ export interface OwnerTicketFilter {
 /** How an insert went: in, or refused because its id was taken (by `first`, if still there). */
 export type Insertion = { inserted: true } | { inserted: false; first: Ticket | null };
 
+/** A ticket by its id, and every write of tickets. */
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
   /**
@@ -47,6 +48,22 @@ export interface TicketStore {
    * and appends `failures` to the ticket's pushFailures (only delivery writes that list).
    */
   saveOutbox(ticket: Ticket, sentIds: string[], failures?: readonly PushFailure[]): Promise<void>;
+  /** Adds one credit per template the owner accepted, on a ticket of theirs. False if not theirs. */
+  addOwnerCredits(ticketId: string, openid: string, templates: readonly TemplateKey[]): Promise<boolean>;
+  /**
+   * Saves `next`'s outbox and due time, without a state change (the version stays), only if the
+   * stored ticket is still as `seen`: same version and due time, and each of `claimedIds` still
+   * waiting for the attempt time it had in `seen`. A sweep claims the messages it is about to
+   * retry this way, so two sweeps never send the same one. False (nothing written) otherwise.
+   */
+  reschedule(next: Ticket, seen: Ticket, claimedIds: readonly string[]): Promise<boolean>;
+}
+
+/**
+ * Tickets found by what they are (owner, holder, state, due time, day…): the lists and lookups.
+ * A port apart from TicketStore, so that a function that only steps tickets bundles none of them.
+ */
+export interface TicketQueries {
   listByOwner(openid: string, limit: number, filter?: OwnerTicketFilter): Promise<Ticket[]>;
   /** A loss report (挂失) of this card on this unit that was not cancelled, if any. */
   findCardLoss(unitId: string, type: string, cardNo: string): Promise<Ticket | null>;
@@ -54,8 +71,6 @@ export interface TicketStore {
   listByStates(states: readonly TicketState[], limit: number): Promise<Ticket[]>;
   /** Tickets by their human-facing numbers (a handover's tickets to watch), at most one per number. */
   listByNumbers(nos: readonly string[]): Promise<Ticket[]>;
-  /** Adds one credit per template the owner accepted, on a ticket of theirs. False if not theirs. */
-  addOwnerCredits(ticketId: string, openid: string, templates: readonly TemplateKey[]): Promise<boolean>;
   /**
    * What the sweep must look at: tickets whose `nextDueAt` has come (<= now), earliest first, at
    * most `limit`. One indexed field: open tickets that need nothing are never read.
@@ -80,13 +95,6 @@ export interface TicketStore {
   versionsCreatedBetween(from: number, to: number, skip: number, limit: number): Promise<{ id: string; version: number }[]>;
   /** Tickets waiting for their callback (回访), the earliest callback due time first. */
   listAwaitingCallback(limit: number): Promise<Ticket[]>;
-  /**
-   * Saves `next`'s outbox and due time, without a state change (the version stays), only if the
-   * stored ticket is still as `seen`: same version and due time, and each of `claimedIds` still
-   * waiting for the attempt time it had in `seen`. A sweep claims the messages it is about to
-   * retry this way, so two sweeps never send the same one. False (nothing written) otherwise.
-   */
-  reschedule(next: Ticket, seen: Ticket, claimedIds: readonly string[]): Promise<boolean>;
 }
 
 export interface StaffDirectory {
@@ -228,9 +236,14 @@ export interface StoredCalendarYear extends CalendarYear {
 }
 
 /** The company's working calendar (`calendar`). */
+/** The kept working calendar, as every function reads it (server/calendar-cache.ts). */
 export interface CalendarStore {
   /** Every kept year (a handful). */
   list(): Promise<StoredCalendarYear[]>;
+}
+
+/** One kept year, read and written: the manager's edits and the sweep's seeding. */
+export interface CalendarEdits {
   get(year: number): Promise<StoredCalendarYear | null>;
   /** False when the year is kept already (someone seeded or saved it first). */
   insert(year: StoredCalendarYear): Promise<boolean>;
@@ -258,6 +271,7 @@ export interface AdminTrail {
 
 export interface Deps {
   tickets: TicketStore;
+  ticketQueries: TicketQueries;
   staff: StaffDirectory;
   owners: OwnerDirectory;
   communities: CommunityDirectory;
@@ -273,5 +287,6 @@ export interface Deps {
   photoLinks: PhotoLinks;
   piiAccess: PiiAccessLog;
   calendar: CalendarStore;
+  calendarEdits: CalendarEdits;
   adminTrail: AdminTrail;
 }

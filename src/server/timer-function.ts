@@ -2,7 +2,6 @@ import type { Reply } from '../core/contract/envelope';
 import { ERROR_MESSAGES, type ErrorCode } from '../core/errors';
 import type { Policy } from '../core/sla/policy';
 import { openidFrom } from './cloudbase';
-import { defaultDeps } from './deps';
 import { withCalendar } from './calendar-cache';
 import { policyAtStart } from './env';
 import type { Deps } from './ports';
@@ -32,9 +31,10 @@ export type TimerHandler<T> = (event: TimerEvent, call: { deps: Deps; policy: Po
  * A cloud function entry for a timer trigger. A timer call carries no user: a WeChat user's call
  * always has an openid in the platform context, and is refused (AUTH.FORBIDDEN) whatever its
  * event says, so no owner or staff member can run the job. Answers `{ ok, data }` like any function.
- * Like createFunction, it checks the settings when the module loads.
+ * Like createFunction, it checks the settings when the module loads and runs with the ports its
+ * entry wired.
  */
-export const createTimerFunction = <T>(handler: TimerHandler<T>, deps: () => Deps = defaultDeps) => {
+export const createTimerFunction = <T>(handler: TimerHandler<T>, deps: () => Deps) => {
   const policy = policyAtStart();
   return async (event: unknown, context: unknown): Promise<Reply<T>> => {
     if (openidFrom(context)) return fail('AUTH.FORBIDDEN');

@@ -6,6 +6,7 @@ import { DEMO_IDENTITIES } from '@/local/demo-data';
 import { LOCAL_FUNCTIONS } from '@/local/functions';
 import { seedDemo } from '@/local/seed';
 import { startStack, type RunningStack } from '@/local/stack';
+import { TEST_TIME_LIMIT_MS } from '../time-limits';
 
 /** The H5 build the story runs (E2E_H5_DIR for a build of one's own, see TARO_OUTPUT_ROOT). */
 const H5_DIR = path.resolve(__dirname, '../..', process.env.E2E_H5_DIR ?? 'dist/h5');
@@ -35,6 +36,7 @@ export async function startE2EStack(): Promise<E2EStack> {
       port: 0,
       dataDir,
       handlers: LOCAL_FUNCTIONS,
+      timeLimitMs: TEST_TIME_LIMIT_MS,
       staticDir: H5_DIR,
       identities: DEMO_IDENTITIES,
       onFunctionError: (name, err) => {

@@ -11,6 +11,7 @@ import { defaultDeps } from '@/server/deps';
 import { formatLocal } from '@/core/sla/time';
 import type { Ticket } from '@/core/tickets/model';
 import { ALL_OWNER_TEMPLATES, LIN_UNIT, OWNER, PLUMBER, startTestStack, type TestStack } from './local-stack';
+import { functionOf } from '@/core/contract/names';
 
 /** The masonry technician: public facilities (公共设施) are his trade. */
 const MASON = 'demo-tech-liu';
@@ -254,7 +255,7 @@ describe('bad inputs to the clock actions are refused in Chinese with nothing wr
     ticketId = (await acceptedPublic()).id;
   });
 
-  const send = (action: string, input: unknown) => () => s.post('task', { action, input }, MASON);
+  const send = (action: string, input: unknown) => () => s.post(functionOf(action), { action, input }, MASON);
 
   it.each<[string, string, Record<string, unknown>, RegExp]>([
     ['an empty pause reason', 'task.pause', { reason: '   ' }, /^请填写暂停原因$/],

@@ -1,5 +1,5 @@
 /**
- * Fuzzing the real stack: random events posted over HTTP to each of the 15 cloud functions, as an
+ * Fuzzing the real stack: random events posted over HTTP to each of the cloud functions, as an
  * owner and as staff — random JSON, Mongo operators, pollution keys, 1 MB strings, arrays where
  * objects belong, wrong action names, a valid action with garbage input. Every event here is one
  * the contract refuses (checked first, locally), so the answer must be that refusal: HTTP 200,

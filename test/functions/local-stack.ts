@@ -8,6 +8,7 @@ import { functionOf } from '@/core/contract/names';
 import { LOCAL_FUNCTIONS } from '@/local/functions';
 import { seedDemo } from '@/local/seed';
 import { startStack, type RunningStack, type StackOptions } from '@/local/stack';
+import { TEST_TIME_LIMIT_MS } from '../time-limits';
 
 export interface TestStackOptions {
   /** What GET /_local/identities lists (the H5 identity switcher); default none. */
@@ -17,7 +18,7 @@ export interface TestStackOptions {
 /** A fresh local stack with the demo community, and helpers to call functions as someone. */
 export const startTestStack = async (options: TestStackOptions = {}) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'stack-test-'));
-  const stack: RunningStack = await startStack({ dataDir, handlers: LOCAL_FUNCTIONS, identities: options.identities });
+  const stack: RunningStack = await startStack({ dataDir, handlers: LOCAL_FUNCTIONS, identities: options.identities, timeLimitMs: TEST_TIME_LIMIT_MS });
   const app = tcb.init({ env: 'local-test', serviceUrl: stack.serviceUrl });
   const db = app.database();
   await seedDemo(db);

@@ -5,6 +5,7 @@
 // refused in words, and nothing changes.
 import { chinaDayStart, DAY_MS, HOUR_MS } from '@/utils/time';
 import { ALL_OWNER_TEMPLATES, LIN_UNIT, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, type TestStack } from './local-stack';
+import { functionOf } from '@/core/contract/names';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -103,7 +104,7 @@ describe('改约 by the holder, agreed with the owner', () => {
     ['an end before the start', { appointment: { start: slot(3, 12, 9).start, end: slot(3, 12, 9).end }, reason: '配件未到', ownerAgreed: true }, '预约结束时间应晚于开始时间'],
   ])('refuses %s with a clear message, nothing changed', async (_what, input, message) => {
     const id = await accepted();
-    await refused(() => s.post('task', { action: 'task.reschedule', input: { ticketId: id, ...input } }, PLUMBER), id, 'INPUT.INVALID', message);
+    await refused(() => s.post(functionOf('task.reschedule'), { action: 'task.reschedule', input: { ticketId: id, ...input } }, PLUMBER), id, 'INPUT.INVALID', message);
   });
 
   it('is the holder’s: the owner may not, and once on site there is no visit left to move', async () => {

@@ -1,6 +1,7 @@
 // 工作备注: the holder, and the desk roles, note what happened on a task, with photos, at any open
 // state; the state stays, nobody is pushed, and the owner never sees staff notes in the timeline.
 import { ALL_OWNER_TEMPLATES, CARPENTER, FRONT_DESK, LIN_UNIT, OWNER, PLUMBER, RESULT_PHOTO, startTestStack, type TestStack } from './local-stack';
+import { functionOf } from '@/core/contract/names';
 
 const NOTE_PHOTO = 'local://photos/notephoto01.jpg';
 
@@ -102,7 +103,7 @@ describe('工作备注 on a task', () => {
   ])('refuses %s with a clear message, nothing changed', async (_what, input, message) => {
     const id = await submit();
     await s.must(PLUMBER)('task.accept', { ticketId: id });
-    await refused(() => s.post('task', { action: 'task.note', input: { ticketId: id, ...input } }, PLUMBER), id, 'INPUT.INVALID', message);
+    await refused(() => s.post(functionOf('task.note'), { action: 'task.note', input: { ticketId: id, ...input } }, PLUMBER), id, 'INPUT.INVALID', message);
   });
 
   it('takes a note of exactly 300 characters', async () => {

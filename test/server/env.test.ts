@@ -9,6 +9,7 @@ import { TEMPLATES, TEMPLATE_KEYS, templateEnvName } from '@/core/notify/templat
 import { DEFAULT_POLICY, type Policy } from '@/core/sla/policy';
 import { withSettings } from '@/core/sla/settings';
 import { FUNCTION_SETTINGS, readConfig, REQUIRED_SETTINGS, SettingsError } from '@/server/env';
+import { wire } from '@/server/deps';
 import { createFunction } from '@/server/function';
 import type { Deps } from '@/server/ports';
 import { createTimerFunction } from '@/server/timer-function';
@@ -151,8 +152,8 @@ describe('the policy the functions run with', () => {
 
     it('a function is refused at creation, not on its first call, when production settings are missing', () => {
       setEnv({ TEMPLATE_ID_TASK_ASSIGNED: 'only-this-one' });
-      expect(() => createFunction({}, {})).toThrow(SettingsError);
-      expect(() => createTimerFunction(async () => null)).toThrow(/TEMPLATE_ID_DAILY_DIGEST \(订阅消息「每日工作提醒」/);
+      expect(() => createFunction({}, {}, wire({}))).toThrow(SettingsError);
+      expect(() => createTimerFunction(async () => null, wire({}))).toThrow(/TEMPLATE_ID_DAILY_DIGEST \(订阅消息「每日工作提醒」/);
     });
   });
 });

@@ -6,24 +6,28 @@ import { CARD_ACTIONS } from './card-actions';
 import { COMPLAINT_ACTIONS } from './complaint-actions';
 import { DESK_ACTIONS } from './desk-actions';
 import { DUTY_ACTIONS } from './duty-actions';
+import { INTAKE_ACTIONS } from './intake-actions';
 import { KPI_ACTIONS } from './kpi-actions';
 import { functionOf } from './names';
 import { REPAIR_ACTIONS } from './repair-actions';
 import { SESSION_ACTIONS } from './session-actions';
 import { SUBSCRIPTION_ACTIONS } from './subscription-actions';
 import { TASK_ACTIONS } from './task-actions';
+import { TASKMORE_ACTIONS } from './taskmore-actions';
 import { TICKET_ACTIONS } from './ticket-actions';
 
-export { NOTE_MAX_CHARS, QUOTE_MAX_FEN } from './task-actions';
+export { QUOTE_MAX_FEN } from './task-actions';
+export { NOTE_MAX_CHARS } from './taskmore-actions';
 
 /**
  * Every action of the product: name `area.verb` → input and output schema. The area is the
- * cloud function that serves it; client and server share these types.
+ * cloud function that serves it, except the actions names.ts gives to a second function of a big
+ * area (`intake`, `taskmore`); client and server share these types.
  *
- * Each area's actions are a table of their own (`<area>-actions.ts`), and a function is created
- * with its area's table only (`createFunction(TASK_ACTIONS, taskHandlers)`), so it bundles the
- * schemas and views of its own actions. This union is for the client's typed RPC and the tests:
- * no cloud function imports it.
+ * Each function's actions are a table of their own (`<function>-actions.ts`), and a function is
+ * created with its table only (`createFunction(TASK_ACTIONS, taskHandlers, …)`), so it bundles
+ * the schemas and views of its own actions. This union is for the client's typed RPC and the
+ * tests: no cloud function imports it.
  */
 export const ACTIONS = {
   ...SESSION_ACTIONS,
@@ -32,10 +36,12 @@ export const ACTIONS = {
   ...CARD_ACTIONS,
   ...TICKET_ACTIONS,
   ...TASK_ACTIONS,
+  ...TASKMORE_ACTIONS,
   ...CALLBACK_ACTIONS,
   ...SUBSCRIPTION_ACTIONS,
   ...BINDING_ACTIONS,
   ...DESK_ACTIONS,
+  ...INTAKE_ACTIONS,
   ...DUTY_ACTIONS,
   ...KPI_ACTIONS,
   ...ADMIN_ACTIONS,
@@ -45,7 +51,7 @@ export type ActionName = keyof typeof ACTIONS;
 export type ActionInput<A extends ActionName> = z.input<(typeof ACTIONS)[A]['input']>;
 export type ParsedInput<A extends ActionName> = z.output<(typeof ACTIONS)[A]['input']>;
 export type ActionOutput<A extends ActionName> = z.output<(typeof ACTIONS)[A]['output']>;
-/** The table of some actions, as an area's table (`TASK_ACTIONS`) is. */
+/** The table of some actions, as a function's table (`TASK_ACTIONS`) is. */
 export type ActionsOf<A extends ActionName> = Pick<typeof ACTIONS, A>;
 
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { textField } from './fields';
+import { textField, wholeNumber } from './fields';
 
 /** The most days a year's arrangement lists: a generous bound against a pasted mistake. */
 export const CALENDAR_MAX_HOLIDAYS = 80;
 export const CALENDAR_MAX_WORKDAYS = 30;
 
-const yearField = z.number({ error: '年份格式不正确' }).check(z.int({ error: '年份格式不正确' }), z.gte(2000, { error: '年份格式不正确' }), z.lte(2100, { error: '年份格式不正确' }));
+const yearField = z.number({ error: '年份格式不正确' }).check(wholeNumber('年份格式不正确'), z.gte(2000, { error: '年份格式不正确' }), z.lte(2100, { error: '年份格式不正确' }));
 
 const dateField = z.string({ error: '日期格式不正确' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不正确' }));
 
@@ -56,7 +56,7 @@ export const ADMIN_ACTIONS = {
       /** Also confirm the arrangement (an estimate stops being 预估). */
       confirm: z._default(z.boolean({ error: '请选择是否确认' }), false),
       /** The version the manager saw; 0 when nothing was kept for the year yet. */
-      version: z.number({ error: '版本不正确' }).check(z.int({ error: '版本不正确' }), z.gte(0, { error: '版本不正确' })),
+      version: z.number({ error: '版本不正确' }).check(wholeNumber('版本不正确'), z.gte(0, { error: '版本不正确' })),
     }),
     output: z.object({ calendar: calendarYearViewSchema }),
   },

@@ -1,12 +1,9 @@
 import * as z from 'zod/mini';
 import { BINDING_MESSAGES, PHONE_PATTERN, RELATIONS } from '../binding/request';
-import { DESK_CHANNELS } from '../tickets/channel';
 import { TICKET_KINDS } from '../tickets/kinds';
 import { REGISTER_STATE_GROUPS } from '../tickets/register';
-import { idField, scoreField, textField, ticketIdInput } from './fields';
-import { cardRequestInput, complaintRequestInput, repairRequestInput } from './submit-inputs';
 import { unitPlaceSchema } from './people';
-import { ticketKindSchema, ticketOut, ticketStateSchema, ticketSummarySchema } from './views';
+import { ticketKindSchema, ticketStateSchema, ticketSummarySchema } from './views';
 
 const channelSchema = z.enum(['wechat', 'phone', 'walk_in']);
 
@@ -63,21 +60,17 @@ export const registerRowSchema = z.object({
   handlerName: z.nullable(z.string()),
 });
 
-/** Who the owner is and how they reached us, for a request the desk registers (代客登记). */
-const onBehalf = {
-  residentId: idField('业主'),
-  channel: z.enum(DESK_CHANNELS, { error: '请选择受理方式：电话或到访' }),
-};
-
 export type DeskUnit = z.infer<typeof deskUnitSchema>;
 export type Resident = z.infer<typeof residentSchema>;
 export type CallbackItem = z.infer<typeof callbackItemSchema>;
 export type RegisterRow = z.infer<typeof registerRowSchema>;
 
 /**
- * The front desk's actions (客服前台; housekeepers, supervisors and managers too), served by the
- * `desk` cloud function: find an owner, register a request for them, the callback queue and the
- * phone callback, the day's register.
+ * The front desk's actions (客服前台; housekeepers, supervisors and managers too) served by the
+ * `desk` cloud function: find an owner, the callback queue, the day's register. Registering a
+ * request for an owner (代客登记) is served by `intake` (./intake-actions), the phone callback
+ * itself by `callback` with the owner's own rating (./callback-actions): both step tickets, and
+ * these do not (names.ts).
  */
 export const DESK_ACTIONS = {
   /** The owners and tenants bound to a room picked from the community's layout. */
@@ -105,10 +98,6 @@ export const DESK_ACTIONS = {
     }),
     output: z.object({ residents: z.array(residentSchema) }),
   },
-  /** 代客登记: the same request the owner could send, for an owner who phoned or walked in. */
-  'desk.submitRepair': { input: z.extend(repairRequestInput(), onBehalf), output: ticketOut },
-  'desk.submitComplaint': { input: z.extend(complaintRequestInput(), onBehalf), output: ticketOut },
-  'desk.submitCard': { input: z.extend(cardRequestInput(), onBehalf), output: ticketOut },
   /** 回访队列: every ticket waiting for its callback, the most urgent first. */
   'desk.callbacks': {
     input: z.object({}),
@@ -117,20 +106,6 @@ export const DESK_ACTIONS = {
       /** After this many unanswered calls of a round the supervisor is told. */
       tellSupervisorAtAttempt: z.number(),
     }),
-  },
-  /** 电话回访: the owner's two ratings and their words as said. */
-  'desk.recordCallback': {
-    input: z.extend(ticketIdInput, {
-      handling: scoreField('处理结果满意度'),
-      staff: scoreField('服务态度满意度'),
-      words: textField('业主原话', 300, 1),
-    }),
-    output: ticketOut,
-  },
-  /** 未能联系上业主: a call that did not reach the owner, with what happened. */
-  'desk.callbackAttempt': {
-    input: z.extend(ticketIdInput, { note: textField('未联系上的情况', 100, 1) }),
-    output: ticketOut,
   },
   /** 前台受理登记: every request of a day (China time), filtered. */
   'desk.daily': {

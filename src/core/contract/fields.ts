@@ -21,13 +21,19 @@ export const textField = (label: string, max: number, min = 0) =>
       z.maxLength(max, { error: `${label}不能超过${max}个字` }),
     );
 
+/**
+ * A whole number in the safe range, as `z.int()` checks it (its error, and no further checks once
+ * it fails), written as a refinement: z.int()'s number-format machinery is ~1.5 KB of every bundle.
+ */
+export const wholeNumber = (error: string) => z.refine<number>((n) => Number.isSafeInteger(n), { error, abort: true });
+
 export const scoreField = (label: string) => {
   const error = `${label}请选择1到5星`;
-  return z.number({ error: `请为${label}打分` }).check(z.int({ error }), z.gte(1, { error }), z.lte(5, { error }));
+  return z.number({ error: `请为${label}打分` }).check(wholeNumber(error), z.gte(1, { error }), z.lte(5, { error }));
 };
 
 /** A whole number above zero: an instant, a record's version. */
-export const positiveIntField = (error: string) => z.number({ error }).check(z.int({ error }), z.positive({ error }));
+export const positiveIntField = (error: string) => z.number({ error }).check(wholeNumber(error), z.positive({ error }));
 
 /** The version of the record as the person saw it: a change since then is refused, not overwritten. */
 export const versionField = (label: string) => positiveIntField(`${label}版本不正确`);

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { STAFF_ROLES } from '../tickets/actor';
 
-// Who the caller is and the units they act for (session, binding, desk), apart from the ticket
-// views (./views) so that those functions bundle only what they answer.
+// The units people act for (session, binding, desk), apart from the ticket views (./views) so
+// that those functions bundle only what they answer. Who the caller is: ./session-actions.
 
 /** A unit of the community as staff see it: where it is, and the zone it belongs to. */
 export const unitPlaceSchema = z.object({
@@ -19,19 +18,4 @@ export const unitViewSchema = z.extend(z.omit(unitPlaceSchema, { zone: true }), 
   relation: z.enum(['owner', 'family', 'tenant']),
 });
 
-export const identitySchema = z.discriminatedUnion('kind', [
-  // A guest's own openid: a new staff member reads it out to the administrator who adds them.
-  z.object({ kind: z.literal('guest'), openid: z.string() }),
-  z.object({ kind: z.literal('owner'), name: z.string(), phone: z.string(), units: z.array(unitViewSchema) }),
-  z.object({
-    kind: z.literal('staff'),
-    staffId: z.string(),
-    name: z.string(),
-    role: z.enum(STAFF_ROLES),
-    roleName: z.string(),
-    credits: z.record(z.string(), z.number()),
-  }),
-]);
-
-export type Identity = z.infer<typeof identitySchema>;
 export type UnitView = z.infer<typeof unitViewSchema>;

@@ -7,7 +7,7 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; mes
 export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 export const fail = (code: ErrorCode, message: string = ERROR_MESSAGES[code]): Reply<never> => ({ ok: false, code, message });
 
-/** Some actions' schemas by name: one area's table (`TASK_ACTIONS`), or a pick of the contract. */
+/** Some actions' schemas by name: one function's table (`TASK_ACTIONS`), or a pick of the contract. */
 export type ActionTable = Readonly<Record<string, { readonly input: z.ZodMiniType; readonly output: z.ZodMiniType }>>;
 
 const requestSchema = z.object({
@@ -18,7 +18,7 @@ const requestSchema = z.object({
 /**
  * Reads an event against the actions of `table` only: the action must be one of them, the input
  * must satisfy its schema. Unknown keys (such as the platform's `userInfo`, or a forged `openid`)
- * are dropped. Knows nothing of the other areas, so a function bundles only its own schemas.
+ * are dropped. Knows nothing of other functions' actions, so a function bundles only its own schemas.
  */
 export const readRequest = <T extends ActionTable>(
   event: unknown,

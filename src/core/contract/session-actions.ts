@@ -1,6 +1,24 @@
 import * as z from 'zod/mini';
-import { identitySchema } from './people';
+import { STAFF_ROLES } from '../tickets/actor';
+import { unitViewSchema } from './people';
 import { templateRefSchema } from './template-refs';
+
+/** Who the caller is (here, not in ./people: only the `session` function answers it). */
+export const identitySchema = z.discriminatedUnion('kind', [
+  // A guest's own openid: a new staff member reads it out to the administrator who adds them.
+  z.object({ kind: z.literal('guest'), openid: z.string() }),
+  z.object({ kind: z.literal('owner'), name: z.string(), phone: z.string(), units: z.array(unitViewSchema) }),
+  z.object({
+    kind: z.literal('staff'),
+    staffId: z.string(),
+    name: z.string(),
+    role: z.enum(STAFF_ROLES),
+    roleName: z.string(),
+    credits: z.record(z.string(), z.number()),
+  }),
+]);
+
+export type Identity = z.infer<typeof identitySchema>;
 
 /** Who the caller is (the `session` function). */
 export const SESSION_ACTIONS = {

@@ -191,5 +191,6 @@ export type PushFailureView = z.infer<typeof pushFailureViewSchema>;
 export type SubtaskView = z.infer<typeof subtaskViewSchema>;
 // Their schemas are apart (./people, ./template-refs), so that a function answering no ticket
 // bundles none of the ticket's; the types stay here for the client.
-export type { Identity, UnitView } from './people';
+export type { UnitView } from './people';
+export type { Identity } from './session-actions';
 export type { TemplateRef } from './template-refs';

@@ -23,7 +23,7 @@ export const cloudbaseCommunityDirectory = (db: Database): CommunityDirectory =>
  * Thrown inside the approval transaction when another decision got there first: runTransaction
  * rolls back and rethrows it (it retries only on a commit conflict, and the retry sees the change).
  */
-const LOST_RACE = new Error('binding request changed meanwhile');
+const LOST_RACE = /* @__PURE__ */ new Error('binding request changed meanwhile');
 
 /**
  * Binding requests in the `bindings` collection. Decisions are conditional on the version read,

@@ -1,5 +1,5 @@
 import type { Database } from '../cloudbase';
-import type { AdminTrail, AdminTrailEntry, CalendarStore, StoredCalendarYear } from '../ports';
+import type { AdminTrail, AdminTrailEntry, CalendarEdits, CalendarStore, StoredCalendarYear } from '../ports';
 import { addOnce } from './duplicate-key';
 
 type CalendarDoc = StoredCalendarYear & { _id: string };
@@ -13,6 +13,13 @@ export const cloudbaseCalendarStore = (db: Database): CalendarStore => {
     async list() {
       return (((await col.limit(100).get()).data ?? []) as CalendarDoc[]).map(fromDoc).sort((a, b) => a.year - b.year);
     },
+  };
+};
+
+/** One year of `calendar` read and written (see cloudbaseCalendarStore). */
+export const cloudbaseCalendarEdits = (db: Database): CalendarEdits => {
+  const col = db.collection('calendar');
+  return {
     async get(year) {
       const doc = ((await col.doc(String(year)).get()).data ?? [])[0] as CalendarDoc | undefined;
       return doc ? fromDoc(doc) : null;

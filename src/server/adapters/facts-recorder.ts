@@ -11,7 +11,7 @@ import type { KpiStore, TicketStore } from '../ports';
  * or fail the step the person took: it is logged, and the monthly reconciliation (report) puts
  * the entry right from the ticket.
  */
-export const withFactsRecorded = (store: TicketStore, kpi: KpiStore, policy: Policy): TicketStore => {
+export const withFactsRecorded = (store: TicketStore, kpi: Pick<KpiStore, 'record'>, policy: Policy): TicketStore => {
   const record = async (ticket: Ticket) => {
     try {
       const facts = ticketFacts(ticket, policy);

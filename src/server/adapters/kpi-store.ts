@@ -15,16 +15,12 @@ const fromKeys = <T>(o: Record<string, T> | undefined): Record<string, T> =>
   Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [idOf(k), v]));
 
 /**
- * `kpi_days`: one document per business-zone day (_id 'YYYY-MM-DD') holding `f.<ticketId>` (packed
- * facts) and `v.<ticketId>` (their ticket version). A save writes one entry of one document, so a
- * view of a month reads about 31 documents however many tickets it had. `kpi_reports`: one
- * document per month (_id 'YYYY-MM').
+ * Writes a ticket's facts into `kpi_days` (see cloudbaseKpiStore): all that a ticket save needs of
+ * the rollup, so a function that saves tickets bundles no KPI reads.
  */
-export const cloudbaseKpiStore = (db: Database): KpiStore => {
+export const cloudbaseKpiRecorder = (db: Database): Pick<KpiStore, 'record'> => {
   const days = db.collection('kpi_days');
-  const reports = db.collection('kpi_reports');
   const _ = db.command;
-
   return {
     async record(day, ticketId, version, facts) {
       const key = keyOf(ticketId);
@@ -40,6 +36,22 @@ export const cloudbaseKpiStore = (db: Database): KpiStore => {
         await days.where(where).update(patch);
       }
     },
+  };
+};
+
+/**
+ * `kpi_days`: one document per business-zone day (_id 'YYYY-MM-DD') holding `f.<ticketId>` (packed
+ * facts) and `v.<ticketId>` (their ticket version). A save writes one entry of one document, so a
+ * view of a month reads about 31 documents however many tickets it had. `kpi_reports`: one
+ * document per month (_id 'YYYY-MM').
+ */
+export const cloudbaseKpiStore = (db: Database): KpiStore => {
+  const days = db.collection('kpi_days');
+  const reports = db.collection('kpi_reports');
+  const _ = db.command;
+
+  return {
+    ...cloudbaseKpiRecorder(db),
     async days(from, to) {
       const res = await days
         .where({ _id: _.and(_.gte(from), _.lte(to)) })

@@ -3,11 +3,11 @@ import { OPEN_STATES, type TicketState } from '../../core/tickets/states';
 import { AWAITING_CALLBACK } from '../../core/tickets/callbacks';
 import type { Ticket } from '../../core/tickets/model';
 import type { Database } from '../cloudbase';
-import type { TicketStore } from '../ports';
+import type { TicketQueries, TicketStore } from '../ports';
 import { addOnce } from './duplicate-key';
 
 /** Tickets in the CloudBase `tickets` collection: one document per ticket, audit inside. */
-export const cloudbaseTicketStore = (db: Database): TicketStore => {
+export const cloudbaseTickets = (db: Database): TicketStore => {
   const col = db.collection('tickets');
   const _ = db.command;
   // Objects and arrays are replaced, not merged: a plain nested object in an update is merged
@@ -15,8 +15,6 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
   const replaceValue = (v: unknown) => (v !== null && typeof v === 'object' ? _.set(v) : v);
   /** The outbox revision as read (tickets from before the field have none: null matches them). */
   const revIs = (rev: number | undefined) => (rev ? rev : _.in([0, null]));
-  const list = async (query: object, limit: number, order: 'createdAt' | 'updatedAt') =>
-    ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as Ticket[];
 
   const get = async (id: string) => {
     const res = await col.doc(id).get();
@@ -58,6 +56,37 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
         await col.doc(ticket._id).update({ outbox: _.pull({ id: _.in(sentIds) }), outboxRev: _.inc(1), ...failed });
       }
     },
+    async addOwnerCredits(ticketId, openid, templates) {
+      if (templates.length === 0) return true;
+      const patch: Record<string, unknown> = {};
+      for (const t of templates) patch[`ownerCredits.${t}`] = _.inc(1);
+      const res = await col.where({ _id: ticketId, 'owner.openid': openid }).update(patch);
+      return res.updated === 1;
+    },
+    async reschedule(next, seen, claimedIds) {
+      const where: Record<string, unknown> = { _id: seen._id, version: seen.version, nextDueAt: seen.nextDueAt, outboxRev: revIs(seen.outboxRev) };
+      // Array positions in the condition ('outbox.2.nextAttemptAt'): each claimed message must
+      // still be where and as this sweep read it, or another sweep has claimed it first.
+      for (const id of claimedIds) {
+        const at = seen.outbox.findIndex((m) => m.id === id);
+        if (at === -1) return false;
+        where[`outbox.${at}.id`] = id;
+        where[`outbox.${at}.nextAttemptAt`] = seen.outbox[at].nextAttemptAt;
+      }
+      const res = await col.where(where).update({ outbox: _.set(next.outbox), nextDueAt: next.nextDueAt, outboxRev: _.inc(1) });
+      return res.updated === 1;
+    },
+  };
+};
+
+/** The lists and lookups of the `tickets` collection (see cloudbaseTickets). */
+export const cloudbaseTicketQueries = (db: Database): TicketQueries => {
+  const col = db.collection('tickets');
+  const _ = db.command;
+  const list = async (query: object, limit: number, order: 'createdAt' | 'updatedAt') =>
+    ((await col.where(query).orderBy(order, 'desc').limit(limit).get()).data ?? []) as Ticket[];
+
+  return {
     listByOwner: (openid, limit, filter = {}) =>
       list(
         {
@@ -129,30 +158,13 @@ export const cloudbaseTicketStore = (db: Database): TicketStore => {
       // Numbers are unique in practice; should two share one, the newest stands for it.
       return nos.flatMap((no) => found.find((t) => t.no === no) ?? []);
     },
-    async addOwnerCredits(ticketId, openid, templates) {
-      if (templates.length === 0) return true;
-      const patch: Record<string, unknown> = {};
-      for (const t of templates) patch[`ownerCredits.${t}`] = _.inc(1);
-      const res = await col.where({ _id: ticketId, 'owner.openid': openid }).update(patch);
-      return res.updated === 1;
-    },
     async listDue(now, limit) {
       // Needs the index { nextDueAt: 1 } on tickets: null (nothing due, ever) never matches.
       const res = await col.where({ nextDueAt: _.lte(now) }).orderBy('nextDueAt', 'asc').limit(limit).get();
       return (res.data ?? []) as Ticket[];
     },
-    async reschedule(next, seen, claimedIds) {
-      const where: Record<string, unknown> = { _id: seen._id, version: seen.version, nextDueAt: seen.nextDueAt, outboxRev: revIs(seen.outboxRev) };
-      // Array positions in the condition ('outbox.2.nextAttemptAt'): each claimed message must
-      // still be where and as this sweep read it, or another sweep has claimed it first.
-      for (const id of claimedIds) {
-        const at = seen.outbox.findIndex((m) => m.id === id);
-        if (at === -1) return false;
-        where[`outbox.${at}.id`] = id;
-        where[`outbox.${at}.nextAttemptAt`] = seen.outbox[at].nextAttemptAt;
-      }
-      const res = await col.where(where).update({ outbox: _.set(next.outbox), nextDueAt: next.nextDueAt, outboxRev: _.inc(1) });
-      return res.updated === 1;
-    },
   };
 };
+
+/** Both: the whole `tickets` collection, as tests and scripts use it. */
+export const cloudbaseTicketStore = (db: Database): TicketStore & TicketQueries => ({ ...cloudbaseTickets(db), ...cloudbaseTicketQueries(db) });

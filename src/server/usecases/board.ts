@@ -19,8 +19,8 @@ export const dutyBoard = async (deps: Deps, policy: Policy, openid: string) => {
   const me = await requireOverseer(deps, openid, '查看在岗与负荷');
   const [staff, late, waiting, handovers] = await Promise.all([
     deps.staff.byRoles(STAFF_ROLES),
-    deps.tickets.listLate(OPEN_STATES, BOARD_LIST_LIMIT),
-    deps.tickets.listWaitingForHelp(BOARD_LIST_LIMIT),
+    deps.ticketQueries.listLate(OPEN_STATES, BOARD_LIST_LIMIT),
+    deps.ticketQueries.listWaitingForHelp(BOARD_LIST_LIMIT),
     deps.handovers.listPending(HANDOVERS_LIMIT),
   ]);
   // A person's breached tasks are those in their hands (a returned ticket's callback is the desk's).

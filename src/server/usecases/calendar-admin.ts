@@ -43,7 +43,7 @@ const viewOf = async (deps: Deps, policy: Policy, me: StaffMember, year: number,
 /** 节假日安排: a year as kept, or as it would be (chinese-days' data, or the estimate) when nobody kept it yet. */
 export const calendarYear = async (deps: Deps, policy: Policy, openid: string, year: number): Promise<ActionOutput<'admin.calendar'>> => {
   const me = await requireOverseer(deps, openid, '查看节假日安排');
-  return { calendar: await viewOf(deps, policy, me, year, await deps.calendar.get(year)) };
+  return { calendar: await viewOf(deps, policy, me, year, await deps.calendarEdits.get(year)) };
 };
 
 /**
@@ -58,7 +58,7 @@ export const saveCalendarYear = async (deps: Deps, policy: Policy, openid: strin
   const problem = checkCalendarEdit(input, thisYearOf(deps, policy));
   if (problem) throw new DomainError('INPUT.INVALID', problem);
 
-  const kept = await deps.calendar.get(input.year);
+  const kept = await deps.calendarEdits.get(input.year);
   if ((kept?.version ?? 0) !== input.version) throw new DomainError('CALENDAR.VERSION_CONFLICT');
   const before = kept ?? unkeptYear(input.year);
   const now = deps.now();
@@ -73,7 +73,7 @@ export const saveCalendarYear = async (deps: Deps, policy: Policy, openid: strin
     updatedAt: now,
     updatedBy: { staffId: me._id, name: me.name },
   };
-  const saved = kept ? await deps.calendar.replace(next, kept.version) : await deps.calendar.insert(next);
+  const saved = kept ? await deps.calendarEdits.replace(next, kept.version) : await deps.calendarEdits.insert(next);
   if (!saved) throw new DomainError('CALENDAR.VERSION_CONFLICT');
 
   const change = calendarChange(before, next, input.confirm);

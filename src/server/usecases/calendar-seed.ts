@@ -25,7 +25,7 @@ export const ensureCalendarYears = async (deps: Deps, policy: Pick<Policy, 'utcO
   for (const year of [thisYear, thisYear + 1]) {
     if (kept.some((k) => k.year === year)) continue;
     const seeded: StoredCalendarYear = { ...unkeptYear(year), version: 1, updatedAt: now };
-    if (await deps.calendar.insert(seeded)) added.push(year);
+    if (await deps.calendarEdits.insert(seeded)) added.push(year);
   }
   if (added.length) forgetCalendar(deps);
   return added;

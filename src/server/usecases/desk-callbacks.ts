@@ -38,7 +38,7 @@ export const callbackQueue = async (deps: Deps, policy: Policy, openid: string) 
   const viewer = await deskMember(deps, openid, '查看回访队列');
   const now = deps.now();
   // A housekeeper's queue is their zone's (canView).
-  const tickets = (await deps.tickets.listAwaitingCallback(QUEUE_LIMIT)).filter((t) => canView(viewer, t));
+  const tickets = (await deps.ticketQueries.listAwaitingCallback(QUEUE_LIMIT)).filter((t) => canView(viewer, t));
   await recordListAccess(deps, viewer, 'desk.callbacks', tickets);
   const items = tickets.map((t) => toItem(t, now, viewer)).sort((a, b) => a.dueAt - b.dueAt);
   return { items, tellSupervisorAtAttempt: policy.callback.tellSupervisorAtAttempt };

@@ -45,7 +45,7 @@ export const dailyRegister = async (deps: Deps, policy: Policy, openid: string, 
   const viewer = await deskMember(deps, openid, '查看受理登记');
   const range = localDayRange(input.date, policy.utcOffsetMinutes);
   if (!range) throw new DomainError('INPUT.INVALID', '日期格式不正确');
-  const day = (await deps.tickets.listCreatedBetween(range.from, range.to, DAY_LIMIT))
+  const day = (await deps.ticketQueries.listCreatedBetween(range.from, range.to, DAY_LIMIT))
     // A housekeeper's register is their zone's (canView).
     .filter((t) => canView(viewer, t))
     .sort((a, b) => a.createdAt - b.createdAt);

@@ -46,8 +46,8 @@ export const dailyDigest = async (deps: Deps, policy: Policy): Promise<DigestRep
   if (!isWorkingDay(now, policy.utcOffsetMinutes, policy.calendar)) return { skipped: true, desk: null, register: null, sent: 0 };
   const today = startOfLocalDay(now, policy);
   const [open, yesterday, desks, supervisors] = await Promise.all([
-    deps.tickets.listOpenOfKind('repair', DIGEST_LIMIT),
-    deps.tickets.listCreatedBetween(today - DAY, today, DIGEST_LIMIT),
+    deps.ticketQueries.listOpenOfKind('repair', DIGEST_LIMIT),
+    deps.ticketQueries.listCreatedBetween(today - DAY, today, DIGEST_LIMIT),
     deps.staff.byRoles(['front_desk']),
     deps.staff.byRoles(['supervisor']),
   ]);

@@ -45,7 +45,7 @@ export const writeHandover = async (
   const writer = await activeStaff(deps, openid);
   if (!mayWriteHandover(writer)) throw new DomainError('AUTH.FORBIDDEN', HANDOVER_MESSAGES.writer);
   const actor = staffActor(writer);
-  const found = (await deps.tickets.listByNumbers(input.watch)).filter((t) => canView(actor, t));
+  const found = (await deps.ticketQueries.listByNumbers(input.watch)).filter((t) => canView(actor, t));
   const missing = input.watch.find((no) => !found.some((t) => t.no === no));
   if (missing) throw new DomainError('INPUT.INVALID', HANDOVER_MESSAGES.watchUnknown(missing));
   // A retried 写交接 (same request id) is the same handover: written once.
@@ -94,8 +94,8 @@ export const handoversToConfirm = async (deps: Deps, member: StaffMember): Promi
 const watchSuggestions = async (deps: Deps, member: StaffMember): Promise<WatchItem[]> => {
   const tickets =
     member.role === 'front_desk' || member.role === 'supervisor'
-      ? await deps.tickets.listByStates(['submitted', 'dispatched', 'returned', 'callback_pending'], SUGGESTIONS_LIMIT)
-      : await deps.tickets.listByAssignee(member._id, WORKLOAD_STATES, SUGGESTIONS_LIMIT);
+      ? await deps.ticketQueries.listByStates(['submitted', 'dispatched', 'returned', 'callback_pending'], SUGGESTIONS_LIMIT)
+      : await deps.ticketQueries.listByAssignee(member._id, WORKLOAD_STATES, SUGGESTIONS_LIMIT);
   const actor = staffActor(member);
   return tickets.filter((t) => canView(actor, t)).map(watchItemOf);
 };

@@ -24,7 +24,7 @@ export const reconcileDay = async (deps: Deps, policy: Policy, day: string): Pro
   const recorded = await deps.kpi.versionsOf(day);
   let fixed = 0;
   for (let skip = 0; ; skip += PAGE) {
-    const page = await deps.tickets.versionsCreatedBetween(from, to, skip, PAGE);
+    const page = await deps.ticketQueries.versionsCreatedBetween(from, to, skip, PAGE);
     for (const { id, version } of page) {
       if ((recorded[id] ?? 0) >= version) continue;
       const ticket = await deps.tickets.get(id);

@@ -24,7 +24,7 @@ export const ownerTickets = (
   openid: string,
   filter: { kind: Ticket['kind'] | 'all'; status: 'all' | 'open' | 'done' } = { kind: 'all', status: 'all' },
 ): Promise<Ticket[]> =>
-  deps.tickets.listByOwner(openid, LIST_LIMIT, {
+  deps.ticketQueries.listByOwner(openid, LIST_LIMIT, {
     kind: filter.kind === 'all' ? undefined : filter.kind,
     states: filter.status === 'open' ? OWNER_OPEN_STATES : filter.status === 'done' ? OWNER_DONE_STATES : undefined,
   });
@@ -48,7 +48,7 @@ export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof T
   // 待协调: a lead sees their team's waiting tickets, the supervisor, manager and desk every one.
   if (tab === 'pool') {
     if (!POOL_ROLES.includes(member.role)) throw new DomainError('AUTH.FORBIDDEN');
-    const waiting = await deps.tickets.listWaitingForHelp(LIST_LIMIT, member.role === 'team_lead' ? member.team : undefined);
+    const waiting = await deps.ticketQueries.listWaitingForHelp(LIST_LIMIT, member.role === 'team_lead' ? member.team : undefined);
     return { tickets: waiting.filter((t) => canView(actor, t)), member };
   }
   const handler = member.role === 'technician' || member.role === 'team_lead';
@@ -56,9 +56,9 @@ export const staffTasks = async (deps: Deps, openid: string, tab: keyof typeof T
   // and the desk see every one, a technician their own.
   const tickets =
     tab === 'late'
-      ? await deps.tickets.listLate(OPEN_STATES, LIST_LIMIT, handler ? member._id : undefined)
+      ? await deps.ticketQueries.listLate(OPEN_STATES, LIST_LIMIT, handler ? member._id : undefined)
       : handler
-        ? await deps.tickets.listByAssignee(member._id, TASK_TABS[tab], LIST_LIMIT)
-        : await deps.tickets.listByStates(TASK_TABS[tab], LIST_LIMIT);
+        ? await deps.ticketQueries.listByAssignee(member._id, TASK_TABS[tab], LIST_LIMIT)
+        : await deps.ticketQueries.listByStates(TASK_TABS[tab], LIST_LIMIT);
   return { tickets: tickets.filter((t) => canView(actor, t)), member };
 };

@@ -14,7 +14,7 @@ export const submitCard = (deps: Deps, policy: Policy, openid: string, input: Pa
   submitTicket(deps, policy, openid, input, teamFor(policy.routing, 'card', input.type), async (ctx) => {
     let lossTicket: { id: string; no: string } | null = null;
     if (input.action === 'reissue') {
-      const loss = await deps.tickets.findCardLoss(ctx.unit.id, input.type, input.cardNo);
+      const loss = await deps.ticketQueries.findCardLoss(ctx.unit.id, input.type, input.cardNo);
       if (!loss) throw new DomainError('CARD.NO_LOSS_REPORT');
       lossTicket = { id: loss._id, no: loss.no };
     }

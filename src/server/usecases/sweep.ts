@@ -196,7 +196,7 @@ const sweepTicket = async (deps: Deps, policy: Policy, listed: Ticket, now: numb
 export const sweep = async (deps: Deps, policy: Policy, { limit = SWEEP_LIMIT }: SweepOptions = {}): Promise<SweepReport> => {
   const now = deps.now();
   const report: SweepReport = { looked: 0, routed: 0, helpSought: 0, reminded: 0, escalated: 0, retried: 0, docsRead: 0, failed: 0 };
-  const due = await deps.tickets.listDue(now, limit);
+  const due = await deps.ticketQueries.listDue(now, limit);
   report.looked = due.length;
   report.docsRead += due.length;
   const ladder = ladderOf(deps, policy, report);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { ACTIONS, ACTION_NAMES, actionsOf, functionOf, type ActionName } from '@/core/contract/actions';
 import { parseRequest, type Reply } from '@/core/contract/envelope';
+import { OTHER_FUNCTIONS } from '@/core/contract/names';
 import { ERROR_MESSAGES } from '@/core/errors';
 import { T0, HOUR } from '../fixtures';
 
@@ -32,11 +33,21 @@ describe('action catalogue', () => {
     }
   });
 
-  it('the serving cloud function is the area of the action', () => {
+  it('the serving cloud function is the area of the action, unless names.ts gives it to another', () => {
     expect(functionOf('repair.submit')).toBe('repair');
     expect(functionOf('callback.rate')).toBe('callback');
     expect(actionsOf('repair').sort()).toEqual(['repair.confirmQuote', 'repair.submit']);
     expect(actionsOf('ticket').sort()).toEqual(['ticket.cancel', 'ticket.get', 'ticket.list', 'ticket.urge']);
+    expect(functionOf('task.accept')).toBe('task');
+    expect(functionOf('task.reassign')).toBe('taskmore');
+    expect(functionOf('desk.findByRoom')).toBe('desk');
+    expect(functionOf('desk.submitRepair')).toBe('intake');
+    expect(functionOf('desk.recordCallback')).toBe('callback');
+    for (const [fn, actions] of Object.entries(OTHER_FUNCTIONS)) {
+      for (const action of actions) expect([action, ACTION_NAMES.includes(action as ActionName), functionOf(action)]).toEqual([action, true, fn]);
+    }
+    // An inherited name is no entry of the table.
+    expect(functionOf('constructor.x')).toBe('constructor');
   });
 
   it('each action belongs to exactly one function', () => {
