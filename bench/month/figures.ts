@@ -2,6 +2,7 @@
  * The month's figures, from what the database holds at the end, the messages WeChat received and
  * what the driver saw of each call. Each says in its comment what it counts.
  */
+import { percentile } from '../../src/core/kpi/figures';
 import type { ClockName, Ticket } from '../../src/core/tickets/model';
 import type { SubscribeMessageRecord } from '../../src/local/emulator/wx-api';
 import { addServiceTime, serviceHoursOf } from './service-time';
@@ -29,7 +30,6 @@ export interface MonthInput {
   calls: readonly CallRecord[];
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
 const share = (part: number, whole: number) => (whole === 0 ? 1 : Math.round((part / whole) * 10_000) / 10_000);
 
 export const monthFigures = (m: MonthInput): Record<string, number> => {
@@ -96,7 +96,7 @@ export const monthFigures = (m: MonthInput): Record<string, number> => {
   for (const c of m.calls) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c.ms]);
   for (const [fn, list] of [...byFn.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     list.sort((a, b) => a - b);
-    figures[`month.p99Ms.${fn}`] = Math.round(percentile(list, 99));
+    figures[`month.p99Ms.${fn}`] = Math.round(percentile(list, 0.99) ?? 0);
   }
   figures['month.calls'] = m.calls.length;
   return figures;
